@@ -1,0 +1,98 @@
+package io.lakesh.command;
+
+import io.lakesh.namespace.Namespace;
+import io.lakesh.output.OutputFormat;
+import io.lakesh.output.PrintOptions;
+import io.lakesh.output.Table;
+
+import java.io.PrintWriter;
+import java.util.function.Predicate;
+
+/**
+ * What a command runs against: the namespace, where to write, and how the caller wants things shown
+ * and confirmed. Knows nothing of terminals: the shell fills it in, tests and scripts too.
+ */
+public final class CommandContext {
+    private final Namespace namespace;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private OutputFormat format = OutputFormat.TABLE;
+    private PrintOptions printOptions = PrintOptions.defaults();
+    private boolean interactive;
+    private boolean debug;
+    private Predicate<String> confirm = question -> false;
+    private Progress.Factory progress = Progress.NONE;
+
+    public CommandContext(Namespace namespace, PrintWriter out, PrintWriter err) {
+        this.namespace = namespace;
+        this.out = out;
+        this.err = err;
+    }
+
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public OutputFormat format() {
+        return format;
+    }
+
+    public CommandContext format(OutputFormat f) {
+        this.format = f;
+        return this;
+    }
+
+    public PrintOptions printOptions() {
+        return printOptions;
+    }
+
+    public CommandContext printOptions(PrintOptions o) {
+        this.printOptions = o;
+        return this;
+    }
+
+    /** True when a person answers questions at a terminal; destructive commands then ask instead of refusing. */
+    public boolean interactive() {
+        return interactive;
+    }
+
+    public CommandContext interactive(boolean value, Predicate<String> askYesNo) {
+        this.interactive = value;
+        this.confirm = askYesNo;
+        return this;
+    }
+
+    public boolean confirm(String question) {
+        return interactive && confirm.test(question);
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    public CommandContext debug(boolean value) {
+        this.debug = value;
+        return this;
+    }
+
+    public Progress.Factory progress() {
+        return progress;
+    }
+
+    public CommandContext progress(Progress.Factory factory) {
+        this.progress = factory;
+        return this;
+    }
+
+    public void print(Table table, OutputFormat f, boolean humanSizes) {
+        f.printer().print(table, out, printOptions.withHumanSizes(humanSizes));
+    }
+}

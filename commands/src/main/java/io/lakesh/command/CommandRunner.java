@@ -1,0 +1,103 @@
+package io.lakesh.command;
+
+import io.lakesh.LakeshException;
+import io.lakesh.UsageException;
+import picocli.CommandLine;
+
+import java.util.List;
+
+/**
+ * Runs command lines: finds the command, parses its arguments with picocli, calls it, prints its result
+ * and turns every failure into one line and an exit status (0 ok, 1 failed, 2 usage).
+ */
+public final class CommandRunner {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private final CommandContext ctx;
+
+    public CommandRunner(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public CommandContext context() {
+        return ctx;
+    }
+
+    /** Runs every statement of a line; stops at the first that fails and returns its status. */
+    public int runLine(String line) {
+        List<CommandLineSplitter.Statement> statements;
+        try {
+            statements = CommandLineSplitter.split(line);
+        } catch (UsageException e) {
+            return report("lakesh", e, USAGE);
+        }
+        int status = OK;
+        for (CommandLineSplitter.Statement s : statements) {
+            status = run(s.texts());
+            if (status != OK) {
+                return status;
+            }
+        }
+        return status;
+    }
+
+    /** Runs one command given as words (the first is the command name). */
+    public int run(List<String> words) {
+        if (words.isEmpty()) {
+            return OK;
+        }
+        String name = words.get(0);
+        Class<? extends LakeCommand> type = Commands.find(name);
+        if (type == null) {
+            ctx.err().println(name + ": command not found" + Commands.suggestion(name) + "; 'help' lists the commands");
+            ctx.err().flush();
+            return USAGE;
+        }
+        LakeCommand command = Commands.instantiate(type);
+        command.bind(ctx);
+        CommandLine cl = Commands.commandLine(command);
+        try {
+            cl.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            ctx.err().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+            ctx.err().flush();
+            return USAGE;
+        }
+        if (cl.isUsageHelpRequested()) {
+            cl.usage(ctx.out(), CommandLine.Help.Ansi.OFF);
+            ctx.out().flush();
+            return OK;
+        }
+        try {
+            Object result = command.call();
+            command.render(result);
+            return command.failed() ? FAILED : OK;
+        } catch (ExitRequest e) {
+            throw e;
+        } catch (CancelledException e) {
+            Thread.interrupted();
+            return report(name, e, FAILED);
+        } catch (UsageException e) {
+            return report(name, e, USAGE);
+        } catch (Exception e) {
+            if (Thread.interrupted()) {
+                return report(name, new CancelledException(), FAILED);
+            }
+            return report(name, e, FAILED);
+        } finally {
+            ctx.out().flush();
+        }
+    }
+
+    private int report(String name, Exception e, int status) {
+        String message = Errors.message(e, null);
+        ctx.err().println(name + ": " + message);
+        if (ctx.debug()) {
+            e.printStackTrace(ctx.err());
+        }
+        ctx.err().flush();
+        return status;
+    }
+}

@@ -1,0 +1,110 @@
+package io.lakesh.command;
+
+import io.lakesh.command.fs.*;
+import io.lakesh.command.session.*;
+import picocli.CommandLine;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The registry: every command lakesh has, in one plain list. Names come from each class's @Command. */
+public final class Commands {
+    public static final List<Class<? extends LakeCommand>> ALL = List.of(
+            Ls.class, Cd.class, Pwd.class, Cat.class, Head.class, Tail.class, Stat.class,
+            Du.class, Df.class, Count.class, Mkdir.class, Touch.class, Rm.class, Mv.class, Cp.class,
+            Put.class, Get.class, Find.class, Setrep.class, Checksum.class, Blocks.class,
+            MountCommand.class, Umount.class, Sleep.class, FormatCommand.class, Help.class, Exit.class);
+
+    private static volatile Map<String, Class<? extends LakeCommand>> byName;
+
+    private Commands() {
+    }
+
+    /** Names (and aliases) to classes, in registry order. */
+    public static Map<String, Class<? extends LakeCommand>> byName() {
+        if (byName == null) {
+            Map<String, Class<? extends LakeCommand>> m = new LinkedHashMap<>();
+            for (Class<? extends LakeCommand> c : ALL) {
+                CommandLine.Command a = c.getAnnotation(CommandLine.Command.class);
+                m.put(a.name(), c);
+                for (String alias : a.aliases()) {
+                    m.put(alias, c);
+                }
+            }
+            byName = m;
+        }
+        return byName;
+    }
+
+    public static Class<? extends LakeCommand> find(String name) {
+        return byName().get(name);
+    }
+
+    public static String description(Class<? extends LakeCommand> c) {
+        String[] d = c.getAnnotation(CommandLine.Command.class).description();
+        return d.length == 0 ? "" : d[0];
+    }
+
+    public static LakeCommand instantiate(Class<? extends LakeCommand> type) {
+        try {
+            return type.getDeclaredConstructor().newInstance();
+        } catch (InstantiationException | IllegalAccessException | NoSuchMethodException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot create command " + type.getName(), e);
+        }
+    }
+
+    /** The picocli view of a command: parsing, help and the options the completer offers. */
+    public static CommandLine commandLine(LakeCommand command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setPosixClusteredShortOptionsAllowed(true);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOverwrittenOptionsAllowed(true);
+        cl.getCommandSpec().usageMessage().width(100);
+        return cl;
+    }
+
+    /** ` (did you mean 'ls'?)` for a near miss, else nothing. */
+    public static String suggestion(String typed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String name : byName().keySet()) {
+            int d = distance(typed, name);
+            if (d < bestDistance) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= Math.max(1, typed.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Every command name with its one-line description, for `help`. */
+    public static List<String[]> summary() {
+        List<String[]> out = new ArrayList<>();
+        for (Class<? extends LakeCommand> c : ALL) {
+            out.add(new String[] {c.getAnnotation(CommandLine.Command.class).name(), description(c)});
+        }
+        return out;
+    }
+}

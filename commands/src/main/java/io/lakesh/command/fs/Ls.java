@@ -1,0 +1,74 @@
+package io.lakesh.command.fs;
+
+import io.lakesh.command.CancelledException;
+import io.lakesh.command.PathCommand;
+import io.lakesh.namespace.Location;
+import io.lakesh.output.Table;
+import io.lakesh.store.FileEntry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "ls", description = "List directories, files and tables (tables are labelled iceberg or delta).")
+public class Ls extends PathCommand {
+    @Option(names = "-l", description = "Long listing: permission, replication, owner, group, size, modified, kind.")
+    boolean longListing;
+    @Option(names = "-h", description = "Sizes as 12.4 MiB instead of bytes.")
+    boolean human;
+    @Option(names = "-R", description = "List subdirectories recursively.")
+    boolean recursive;
+    @Option(names = "-d", description = "List directories themselves, not their contents.")
+    boolean directoriesThemselves;
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Paths or globs (default: the current directory).")
+    List<String> paths = new ArrayList<>();
+
+    private Table table;
+
+    @Override
+    protected List<String> paths() {
+        table = longListing ? Listings.longTable() : Listings.shortTable();
+        return paths.isEmpty() ? List.of(ctx.namespace().cwd()) : paths;
+    }
+
+    @Override
+    protected boolean humanSizes() {
+        return human;
+    }
+
+    @Override
+    protected void processPath(Location item, FileEntry entry) throws Exception {
+        boolean fullNames = paths.size() > 1;
+        if (!entry.isDirectory() || directoriesThemselves) {
+            add(item.display(), entry);
+            return;
+        }
+        listDirectory(item, fullNames ? item.display() + "/" : "");
+    }
+
+    private void listDirectory(Location dir, String prefix) throws Exception {
+        for (FileEntry child : ctx.namespace().list(dir)) {
+            CancelledException.check();
+            Location childLocation = dir.isVirtual() ? ctx.namespace().resolve(child.path()) : dir.descendant(child.path());
+            add(prefix + childLocation.name(), child);
+            if (recursive && child.isDirectory()) {
+                listDirectory(childLocation, prefix + childLocation.name() + "/");
+            }
+        }
+    }
+
+    private void add(String name, FileEntry e) {
+        if (longListing) {
+            Listings.addLong(table, name, e);
+        } else {
+            Listings.addShort(table, name, e);
+        }
+    }
+
+    @Override
+    protected Object finish() {
+        return table;
+    }
+}

@@ -1,0 +1,56 @@
+package io.lakesh.store;
+
+import io.lakesh.config.Config;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+import java.io.File;
+import java.util.Map;
+
+/** The Hadoop client configuration: HADOOP_CONF_DIR's site files, lakesh.conf's `hadoop.*`, fail-fast RPC. */
+public final class HadoopConf {
+    /** Connection retries that fail in seconds, not minutes, when a NameNode is down. */
+    private static final Map<String, String> FAIL_FAST = Map.of(
+            "ipc.client.connect.max.retries", "1",
+            "ipc.client.connect.retry.interval", "300",
+            "ipc.client.connect.timeout", "3000",
+            "ipc.client.connect.max.retries.on.timeouts", "1",
+            "dfs.client.retry.policy.enabled", "false",
+            "fs.hdfs.impl.disable.cache", "true");
+
+    private HadoopConf() {
+    }
+
+    public static Configuration create(Config config) {
+        Configuration conf = new Configuration();
+        String confDir = System.getenv("HADOOP_CONF_DIR");
+        if (confDir != null) {
+            for (String site : new String[] {"core-site.xml", "hdfs-site.xml"}) {
+                File f = new File(confDir, site);
+                if (f.isFile()) {
+                    conf.addResource(new Path(f.toURI()));
+                }
+            }
+        }
+        FAIL_FAST.forEach((key, value) -> {
+            if (onlyDefault(conf, key)) {
+                conf.set(key, value);
+            }
+        });
+        config.withPrefix(Config.HADOOP_PREFIX).forEach(conf::set);
+        return conf;
+    }
+
+    private static boolean onlyDefault(Configuration conf, String key) {
+        String[] sources = conf.getPropertySources(key);
+        if (sources == null) {
+            return true;
+        }
+        for (String s : sources) {
+            if (!s.endsWith("-default.xml")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

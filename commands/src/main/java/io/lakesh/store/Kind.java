@@ -1,0 +1,24 @@
+package io.lakesh.store;
+
+/** What a path is: tables are directories recognised by their layout. */
+public enum Kind {
+    FILE("file"), DIR("dir"), ICEBERG("iceberg"), DELTA("delta"), MOUNT("mount");
+
+    private final String label;
+
+    Kind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean isDirectory() {
+        return this != FILE;
+    }
+
+    public boolean isTable() {
+        return this == ICEBERG || this == DELTA;
+    }
+}

@@ -1,0 +1,102 @@
+package io.lakesh.shell;
+
+import io.lakesh.command.CommandLineSplitter;
+import io.lakesh.command.CommandLineSplitter.Statement;
+import io.lakesh.command.CommandLineSplitter.Word;
+import org.jline.reader.CompletingParsedLine;
+import org.jline.reader.EOFError;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * JLine's view of a line through lakesh's own {@link CommandLineSplitter}: an open quote or a trailing
+ * backslash continues the input on the next line; completion sees the words of the statement under the cursor.
+ */
+final class LineParser implements Parser {
+
+    static boolean isIncomplete(String line) {
+        if (line.endsWith("\\") && !line.endsWith("\\\\")) {
+            return true;
+        }
+        try {
+            CommandLineSplitter.split(line);
+            return false;
+        } catch (CommandLineSplitter.UnclosedQuoteException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public ParsedLine parse(String line, int cursor, ParseContext context) {
+        if (context == ParseContext.ACCEPT_LINE && isIncomplete(line)) {
+            throw new EOFError(-1, cursor, "open quote", "quote");
+        }
+        String upToCursor = line.substring(0, Math.min(cursor, line.length()));
+        List<Statement> statements = CommandLineSplitter.split(upToCursor, true);
+        int statementStart = upToCursor.lastIndexOf(';') + 1;
+        List<Word> words = new ArrayList<>();
+        if (!statements.isEmpty()) {
+            for (Word w : statements.get(statements.size() - 1).words()) {
+                if (w.start() >= statementStart) {
+                    words.add(w);
+                }
+            }
+        }
+        boolean inWord = !words.isEmpty() && words.get(words.size() - 1).end() == upToCursor.length()
+                && !upToCursor.isEmpty() && !Character.isWhitespace(upToCursor.charAt(upToCursor.length() - 1));
+        if (!inWord) {
+            words.add(new Word("", cursor, cursor));
+        }
+        return new Parsed(line, cursor, words);
+    }
+
+    /** The words of the statement up to the cursor, the last being the one being typed. */
+    record Parsed(String line, int cursor, List<Word> wordList) implements CompletingParsedLine {
+        @Override
+        public String word() {
+            return wordList.get(wordList.size() - 1).text();
+        }
+
+        @Override
+        public int wordCursor() {
+            return word().length();
+        }
+
+        @Override
+        public int wordIndex() {
+            return wordList.size() - 1;
+        }
+
+        @Override
+        public List<String> words() {
+            return wordList.stream().map(Word::text).toList();
+        }
+
+        @Override
+        public CharSequence escape(CharSequence candidate, boolean complete) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < candidate.length(); i++) {
+                char c = candidate.charAt(i);
+                if (" '\"\\;#".indexOf(c) >= 0) {
+                    sb.append('\\');
+                }
+                sb.append(c);
+            }
+            return sb;
+        }
+
+        @Override
+        public int rawWordCursor() {
+            Word w = wordList.get(wordList.size() - 1);
+            return cursor - w.start();
+        }
+
+        @Override
+        public int rawWordLength() {
+            return rawWordCursor();
+        }
+    }
+}

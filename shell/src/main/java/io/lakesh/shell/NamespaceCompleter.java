@@ -1,0 +1,154 @@
+package io.lakesh.shell;
+
+import io.lakesh.command.Commands;
+import io.lakesh.command.LakeCommand;
+import io.lakesh.namespace.Location;
+import io.lakesh.namespace.Namespace;
+import io.lakesh.output.OutputFormat;
+import io.lakesh.store.FileEntry;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Completes command names, their options (from the picocli definitions, the same ones that parse and
+ * print help) and paths read from the stores, with directory listings cached for a few seconds.
+ */
+final class NamespaceCompleter implements Completer {
+    private static final long LISTING_TTL_MILLIS = 3000;
+
+    private record Listing(long at, List<FileEntry> entries) {
+    }
+
+    private final Namespace ns;
+    private final Map<String, CommandSpec> specs = new ConcurrentHashMap<>();
+    private final Map<String, Listing> listings = new ConcurrentHashMap<>();
+
+    NamespaceCompleter(Namespace ns) {
+        this.ns = ns;
+    }
+
+    @Override
+    public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        List<String> words = line.words();
+        String word = line.word();
+        if (line.wordIndex() == 0) {
+            for (Class<? extends LakeCommand> c : Commands.ALL) {
+                String name = c.getAnnotation(CommandLine.Command.class).name();
+                candidates.add(new Candidate(name, name, null, Commands.description(c), null, null, true));
+            }
+            return;
+        }
+        CommandSpec spec = spec(words.get(0));
+        if (spec == null) {
+            return;
+        }
+        String previous = words.get(line.wordIndex() - 1);
+        OptionSpec takingValue = spec.findOption(previous);
+        if (takingValue != null && takingValue.arity().max() > 0) {
+            valuesFor(takingValue.paramLabel(), word, candidates);
+            return;
+        }
+        if (word.startsWith("-")) {
+            for (OptionSpec o : spec.options()) {
+                for (String n : o.names()) {
+                    String d = o.description().length == 0 ? null : o.description()[0];
+                    candidates.add(new Candidate(n, n, null, d, null, null, o.arity().max() == 0));
+                }
+            }
+            return;
+        }
+        String label = positionalLabel(spec, words, line.wordIndex());
+        valuesFor(label, word, candidates);
+    }
+
+    /** The label of the positional parameter being typed (PATH, COMMAND, FORMAT, URI…). */
+    private static String positionalLabel(CommandSpec spec, List<String> words, int index) {
+        int position = 0;
+        for (int i = 1; i < index; i++) {
+            String w = words.get(i);
+            OptionSpec o = spec.findOption(w);
+            if (o != null) {
+                i += o.arity().max() > 0 ? 1 : 0;
+            } else if (!w.startsWith("-")) {
+                position++;
+            }
+        }
+        for (PositionalParamSpec p : spec.positionalParameters()) {
+            if (p.index().contains(position)) {
+                return p.paramLabel();
+            }
+        }
+        return "PATH";
+    }
+
+    private void valuesFor(String label, String word, List<Candidate> candidates) {
+        switch (label) {
+            case "COMMAND" -> Commands.byName().keySet().forEach(n -> candidates.add(new Candidate(n)));
+            case "FORMAT" -> {
+                for (OutputFormat f : OutputFormat.values()) {
+                    candidates.add(new Candidate(f.name().toLowerCase(Locale.ROOT)));
+                }
+            }
+            case "f|d" -> {
+                candidates.add(new Candidate("f"));
+                candidates.add(new Candidate("d"));
+            }
+            case "URI", "REPLICATION", "SECONDS", "STATUS", "LINES", "BYTES", "THREADS", "GLOB" -> {
+                // free values: nothing to offer
+            }
+            default -> paths(word, candidates);
+        }
+    }
+
+    private void paths(String word, List<Candidate> candidates) {
+        int slash = word.lastIndexOf('/');
+        String dirPart = slash < 0 ? "" : word.substring(0, slash + 1);
+        List<FileEntry> entries;
+        try {
+            entries = list(dirPart.isEmpty() ? ns.cwd() : dirPart);
+        } catch (Exception e) {
+            return; // nothing to offer for a path that does not resolve
+        }
+        for (FileEntry e : entries) {
+            String name = e.name();
+            if (e.isDirectory()) {
+                candidates.add(new Candidate(dirPart + name + "/", name + "/", null, null, null, null, false));
+            } else {
+                candidates.add(new Candidate(dirPart + name, name, null, null, null, null, true));
+            }
+        }
+    }
+
+    private List<FileEntry> list(String dir) throws Exception {
+        Location l = ns.resolve(dir);
+        String key = l.display();
+        Listing cached = listings.get(key);
+        long now = System.currentTimeMillis();
+        if (cached != null && now - cached.at() < LISTING_TTL_MILLIS) {
+            return cached.entries();
+        }
+        List<FileEntry> entries = new ArrayList<>(l.isVirtual() ? ns.list(l) : l.store().list(l.storePath()));
+        listings.put(key, new Listing(now, entries));
+        return entries;
+    }
+
+    private CommandSpec spec(String name) {
+        Class<? extends LakeCommand> type = Commands.find(name);
+        if (type == null) {
+            return null;
+        }
+        return specs.computeIfAbsent(name, n -> Commands.commandLine(Commands.instantiate(type)).getCommandSpec());
+    }
+}

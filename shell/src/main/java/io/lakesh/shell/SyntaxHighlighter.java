@@ -1,0 +1,58 @@
+package io.lakesh.shell;
+
+import io.lakesh.command.CommandLineSplitter;
+import io.lakesh.command.Commands;
+import org.jline.reader.Highlighter;
+import org.jline.reader.LineReader;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+import java.util.regex.Pattern;
+
+/** Colours as you type: known commands green, unknown red, options cyan, paths blue, quoted text yellow. */
+final class SyntaxHighlighter implements Highlighter {
+    private static final AttributedStyle COMMAND = AttributedStyle.BOLD.foreground(AttributedStyle.GREEN);
+    private static final AttributedStyle UNKNOWN = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
+    private static final AttributedStyle OPTION = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+    private static final AttributedStyle PATH = AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE);
+    private static final AttributedStyle QUOTED = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
+
+    @Override
+    public AttributedString highlight(LineReader reader, String buffer) {
+        AttributedStringBuilder sb = new AttributedStringBuilder();
+        int pos = 0;
+        for (CommandLineSplitter.Statement s : CommandLineSplitter.split(buffer, true)) {
+            boolean first = true;
+            for (CommandLineSplitter.Word w : s.words()) {
+                sb.append(buffer.substring(pos, w.start()));
+                String raw = buffer.substring(w.start(), Math.min(w.end(), buffer.length()));
+                AttributedStyle style;
+                if (first) {
+                    style = Commands.find(w.text()) != null ? COMMAND : UNKNOWN;
+                } else if (raw.startsWith("'") || raw.startsWith("\"")) {
+                    style = QUOTED;
+                } else if (raw.startsWith("-")) {
+                    style = OPTION;
+                } else if (raw.contains("/") || raw.startsWith("~")) {
+                    style = PATH;
+                } else {
+                    style = AttributedStyle.DEFAULT;
+                }
+                sb.styled(style, raw);
+                pos = Math.min(w.end(), buffer.length());
+                first = false;
+            }
+        }
+        sb.append(buffer.substring(pos));
+        return sb.toAttributedString();
+    }
+
+    @Override
+    public void setErrorPattern(Pattern errorPattern) {
+    }
+
+    @Override
+    public void setErrorIndex(int errorIndex) {
+    }
+}
