@@ -9,8 +9,12 @@ import java.util.Map;
 
 /** The Hadoop client configuration: HADOOP_CONF_DIR's site files, lakesh.conf's `hadoop.*`, fail-fast RPC. */
 public final class HadoopConf {
-    /** Connection retries that fail in seconds, not minutes, when a NameNode is down. */
-    private static final Map<String, String> FAIL_FAST = Map.of(
+    /**
+     * Client defaults (a site file or lakesh.conf overrides them): connection retries that fail in seconds,
+     * not minutes, when a NameNode is down; composite CRC checksums, comparable across block sizes and stores.
+     */
+    private static final Map<String, String> CLIENT_DEFAULTS = Map.of(
+            "dfs.checksum.combine.mode", "COMPOSITE_CRC",
             "ipc.client.connect.max.retries", "1",
             "ipc.client.connect.retry.interval", "300",
             "ipc.client.connect.timeout", "3000",
@@ -32,7 +36,7 @@ public final class HadoopConf {
                 }
             }
         }
-        FAIL_FAST.forEach((key, value) -> {
+        CLIENT_DEFAULTS.forEach((key, value) -> {
             if (onlyDefault(conf, key)) {
                 conf.set(key, value);
             }
