@@ -102,8 +102,9 @@ public final class CommandLineSplitter {
                     i += 2;
                     continue;
                 }
-                // keep the backslash before glob characters so that they match literally
-                if ("*?[]{}\\".indexOf(next) >= 0) {
+                // keep the backslash before glob characters so that they match literally,
+                // and in front of a word: `\format` is a meta-command as in psql
+                if ("*?[]{}\\".indexOf(next) >= 0 || (word.length() == 0 && Character.isLetter(next))) {
                     word.append('\\');
                 }
                 word.append(next);
