@@ -29,8 +29,8 @@ class PrintersTest {
     void alignedTableRightAlignsNumbersAndShowsNull() {
         assertEquals("""
                 name         size  modified          note
-                a.parquet     1536  2026-11-24 10:15  NULL
-                b, "quoted"     12  2026-01-02 03:04  tab\there
+                a.parquet    1536  2026-11-24 10:15  NULL
+                b, "quoted"    12  2026-01-02 03:04  tab\there
                 """, print(OutputFormat.TABLE, sample(), UTC));
     }
 
