@@ -53,8 +53,13 @@ public final class Namespace implements AutoCloseable {
         if (fromHadoopConf != null) {
             mounts.put("/hdfs", new Mount("/hdfs", fromHadoopConf, "HADOOP_CONF_DIR"));
         }
-        config.withPrefix(Config.MOUNT_PREFIX).forEach((point, uri) ->
-                mounts.put(point, new Mount(point, parseTarget(uri), "lakesh.conf")));
+        config.withPrefix(Config.MOUNT_PREFIX).forEach((point, uri) -> {
+            try {
+                mounts.put(point, new Mount(point, parseTarget(uri), "lakesh.conf"));
+            } catch (LakeshException e) {
+                throw new LakeshException(home.config() + ": mount." + point + ": " + e.getMessage() + "; fix or remove that line");
+            }
+        });
     }
 
     public LakeshHome home() {

@@ -43,7 +43,7 @@ public final class Main {
 
     public static void main(String[] args) {
         quietLogging();
-        int status = run(args, System.in, System.out, System.err);
+        int status = run(args, LakeshHome.fromEnvironment(), System.in, System.out, System.err);
         System.exit(status);
     }
 
@@ -55,7 +55,7 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     }
 
-    static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    static int run(String[] args, LakeshHome lakeshHome, InputStream stdin, PrintStream stdout, PrintStream stderr) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         String commands = null;
@@ -107,7 +107,7 @@ public final class Main {
         LakeshHome home;
         Namespace ns;
         try {
-            home = LakeshHome.fromEnvironment().ensureCreated();
+            home = lakeshHome.ensureCreated();
             ns = new Namespace(home, new Config(home.config()));
         } catch (RuntimeException e) {
             err.println("lakesh: " + e.getMessage());
@@ -137,7 +137,7 @@ public final class Main {
                 if (!oneShot.isEmpty()) {
                     return runner.run(oneShot);
                 }
-                if (System.console() != null) {
+                if (System.console() != null && stdin == System.in) {
                     return new Session(runner).run();
                 }
                 return runStream(runner, new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)));
