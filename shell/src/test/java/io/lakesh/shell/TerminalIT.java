@@ -182,6 +182,7 @@ class TerminalIT {
         }
         Thread.sleep(1000);
         String before = tmux.screen();
+        System.out.println("cp before Ctrl-C: " + lastLine(before));
         assertFalse(fs.exists(target), "the copy of " + BIG_FILE + " bytes finished within a second; make BIG_FILE larger");
         tmux.keys("C-c");
         List<String> output = outputOfLastCommand(prompts, COMMAND);

@@ -1,0 +1,90 @@
+package io.lakesh.shell;
+
+import io.lakesh.config.Config;
+import io.lakesh.config.LakeshHome;
+import io.lakesh.namespace.Namespace;
+import org.jline.reader.LineReader;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The session's line reader on a virtual terminal: keys in, the accepted line out. */
+class LineReaderTest {
+    @TempDir
+    Path dir;
+    Namespace ns;
+
+    @BeforeEach
+    void namespace() throws Exception {
+        LakeshHome home = new LakeshHome(dir).ensureCreated();
+        Files.createDirectories(home.warehouse().resolve("sales/2026"));
+        Files.writeString(home.warehouse().resolve("sales/readme.txt"), "x");
+        ns = new Namespace(home, new Config(home.config()));
+    }
+
+    @AfterEach
+    void close() {
+        ns.close();
+    }
+
+    private String type(String keys) throws Exception {
+        try (Terminal t = TerminalBuilder.builder().type("xterm").system(false)
+                .streams(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream())
+                .build()) {
+            LineReader reader = Session.reader(t, ns);
+            reader.unsetOpt(LineReader.Option.AUTO_MENU);
+            return reader.readLine("> ");
+        }
+    }
+
+    @Test
+    void tabCompletesCommandNames() throws Exception {
+        assertEquals("mkdir ", type("mkd\t\r"));
+    }
+
+    @Test
+    void tabCompletesPathsFromTheStore() throws Exception {
+        assertEquals("ls /local/sales/", type("ls /lo\tsa\t\r"));
+        assertEquals("cat /local/sales/readme.txt ", type("cat /local/sales/r\t\r"));
+    }
+
+    @Test
+    void tabCompletesRelativePathsFromTheCurrentDirectory() throws Exception {
+        assertEquals("cd sales/2026/", type("cd sa\t2\t\r"));
+    }
+
+    @Test
+    void tabCompletesOptionsFromTheCommandDefinition() throws Exception {
+        assertEquals("rm --for", type("rm --fo\t\r"), "--force and --format share the prefix");
+        assertEquals("rm --force ", type("rm --forc\t\r"));
+        assertEquals("ls --format json ", type("ls --format js\t\r"));
+    }
+
+    @Test
+    void anOpenQuoteContinuesOnTheNextLine() throws Exception {
+        assertEquals("mkdir '/local/a\nb'", type("mkdir '/local/a\rb'\r"));
+    }
+
+    @Test
+    void highlightingMarksKnownAndUnknownCommands() {
+        SyntaxHighlighter h = new SyntaxHighlighter();
+        AttributedString known = h.highlight(null, "ls -l /local");
+        AttributedString unknown = h.highlight(null, "lss -l /local");
+        assertEquals("ls -l /local", known.toString());
+        assertTrue(known.styleAt(0).getStyle() != unknown.styleAt(0).getStyle(), "known and unknown commands look different");
+        assertTrue(known.styleAt(3).getStyle() != known.styleAt(6).getStyle(), "options and paths look different");
+    }
+}
