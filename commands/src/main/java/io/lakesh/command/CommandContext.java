@@ -22,6 +22,7 @@ public final class CommandContext {
     private boolean debug;
     private Predicate<String> confirm = question -> false;
     private Progress.Factory progress = Progress.NONE;
+    private Pager pager;
 
     public CommandContext(Namespace namespace, PrintWriter out, PrintWriter err) {
         this.namespace = namespace;
@@ -92,7 +93,23 @@ public final class CommandContext {
         return this;
     }
 
+    /** Long results go through this pager when a person reads them (the shell sets it; scripts never). */
+    public CommandContext pager(Pager p) {
+        this.pager = p;
+        return this;
+    }
+
     public void print(Table table, OutputFormat f, boolean humanSizes) {
-        f.printer().print(table, out, printOptions.withHumanSizes(humanSizes));
+        PrintOptions options = printOptions.withHumanSizes(humanSizes);
+        if (pager == null || table.rows().size() < pager.height()) {
+            f.printer().print(table, out, options);
+            return;
+        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        f.printer().print(table, new PrintWriter(text), options);
+        if (!pager.page(text.toString())) {
+            out.print(text);
+            out.flush();
+        }
     }
 }

@@ -16,7 +16,8 @@ public final class Commands {
             Ls.class, Cd.class, Pwd.class, Cat.class, Head.class, Tail.class, Stat.class,
             Du.class, Df.class, Count.class, Mkdir.class, Touch.class, Rm.class, Mv.class, Cp.class,
             Put.class, Get.class, Find.class, Setrep.class, Checksum.class, Blocks.class,
-            MountCommand.class, Umount.class, Sleep.class, FormatCommand.class, Help.class, Exit.class);
+            MountCommand.class, Umount.class, Sleep.class, FormatCommand.class, ShellHistory.class, Help.class,
+            Exit.class);
 
     private static volatile Map<String, Class<? extends LakeCommand>> byName;
 

@@ -11,10 +11,12 @@ import java.util.Map;
 public final class HadoopConf {
     /**
      * Client defaults (a site file or lakesh.conf overrides them): connection retries that fail in seconds,
-     * not minutes, when a NameNode is down; composite CRC checksums, comparable across block sizes and stores.
+     * not minutes, when a NameNode is down; composite CRC checksums, comparable across block sizes and stores;
+     * no closing of clients by Hadoop's own shutdown hook, so lakesh's cleanup of partial files can still use them.
      */
     private static final Map<String, String> CLIENT_DEFAULTS = Map.of(
             "dfs.checksum.combine.mode", "COMPOSITE_CRC",
+            "fs.automatic.close", "false",
             "ipc.client.connect.max.retries", "1",
             "ipc.client.connect.retry.interval", "300",
             "ipc.client.connect.timeout", "3000",

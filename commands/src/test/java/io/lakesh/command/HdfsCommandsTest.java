@@ -82,4 +82,65 @@ class HdfsCommandsTest {
         assertEquals(2, nodes.length);
         assertFalse(nodes[0].equals(nodes[1]));
     }
+
+    @Test
+    void setrepDuCountAndDfOnHdfs() throws Exception {
+        try (FileSystem fs = hdfs.fs()) {
+            for (int i = 0; i < 3; i++) {
+                try (var out = fs.create(new Path("/t5/d/f" + i), (short) 2)) {
+                    out.write(new byte[1000]);
+                }
+            }
+        }
+        assertEquals(0, lakesh.run("setrep -w 3 /hdfs/t5/d"), lakesh.err());
+        assertTrue(lakesh.out().contains("Replication 3 set: /hdfs/t5/d/f2"));
+        assertEquals(0, lakesh.run("du -s --format csv /hdfs/t5"));
+        assertEquals("size,with_replicas,path\n3000,9000,/hdfs/t5\n", lakesh.out());
+        assertEquals(0, lakesh.run("count --format csv /hdfs/t5"));
+        assertEquals("directories,files,size,path\n2,3,3000,/hdfs/t5\n", lakesh.out());
+        assertEquals(0, lakesh.run("df --format csv /hdfs"));
+        String df = lakesh.out();
+        assertTrue(df.lines().toList().get(1).startsWith(hdfs.uri().toString().replaceAll("/$", "")), df);
+    }
+
+    @Test
+    void mvFindAndRmOnHdfs() {
+        assertEquals(0, lakesh.run("mkdir -p /hdfs/t6/in; touch /hdfs/t6/in/a.parquet /hdfs/t6/in/b.csv"), lakesh.err());
+        assertEquals(0, lakesh.run("mv /hdfs/t6/in /hdfs/t6/out"), lakesh.err());
+        assertEquals(0, lakesh.run("find /hdfs/t6 -name '*.parquet'"));
+        assertEquals("/hdfs/t6/out/a.parquet\n", lakesh.out());
+        assertEquals(0, lakesh.run("ls /hdfs/t6/out/*.{csv,parquet}"));
+        assertEquals("/hdfs/t6/out/a.parquet  file\n/hdfs/t6/out/b.csv      file\n", lakesh.out());
+        assertEquals(1, lakesh.run("rm -r /hdfs/t6"));
+        assertEquals("rm: would delete '/hdfs/t6': 1 directories, 2 files, 0 B; add --force to delete without asking\n", lakesh.err());
+        assertEquals(0, lakesh.run("rm -r --force /hdfs/t6; ls /hdfs"));
+        assertFalse(lakesh.out().contains("t6"));
+    }
+
+    @Test
+    void copiesCrossStoresBothWaysAndKeepBytes() throws Exception {
+        java.nio.file.Path src = lakesh.warehouse().resolve("tree");
+        Files.createDirectories(src.resolve("p=1"));
+        for (int i = 0; i < 20; i++) {
+            Files.writeString(src.resolve("p=1/part-" + i + ".txt"), "row " + i + "\n");
+        }
+        assertEquals(0, lakesh.run("cp -t 4 /local/tree /hdfs/t7"), lakesh.err());
+        assertEquals(0, lakesh.run("cp " + hdfs.uri() + "t7 /local/back"), lakesh.err());
+        assertEquals("row 13\n", Files.readString(lakesh.warehouse().resolve("back/p=1/part-13.txt")));
+        assertEquals(0, lakesh.run("cd /hdfs/t7/p=1; cat part-1[0-2].txt; pwd"));
+        assertEquals("row 10\nrow 11\nrow 12\n/hdfs/t7/p=1\n", lakesh.out());
+        assertEquals(0, lakesh.run("cd /local"));
+    }
+
+    @Test
+    void hdfsTablesAreLabelledToo() throws Exception {
+        try (FileSystem fs = hdfs.fs()) {
+            fs.mkdirs(new Path("/wh/db/events/_delta_log"));
+            fs.create(new Path("/wh/db/orders/metadata/v1.metadata.json")).close();
+        }
+        assertEquals(0, lakesh.run("ls -l --format csv /hdfs/wh/db"));
+        String csv = lakesh.out();
+        assertTrue(csv.contains(",delta,events"), csv);
+        assertTrue(csv.contains(",iceberg,orders"), csv);
+    }
 }

@@ -59,7 +59,8 @@ final class Session {
                 .format(ctx.format())
                 .debug(ctx.debug())
                 .interactive(true, question -> ask(reader, question))
-                .progress(new TerminalProgress(terminal));
+                .progress(new TerminalProgress(terminal))
+                .pager(new LessPager(terminal));
         CommandRunner interactive = new CommandRunner(session);
         Thread commandThread = Thread.currentThread();
         int lastStatus = CommandRunner.OK;

@@ -131,6 +131,9 @@ final class Copier {
             t.setDaemon(true);
             return t;
         });
+        // A signal that ends the whole JVM (Ctrl-C on `lakesh -c`, kill) still removes the partial files.
+        Thread cleanup = new Thread(() -> stop(pool), "lakesh-copy-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try (Progress progress = progressFactory.start(label, plan.bytes(), plan.files().size())) {
             List<Future<?>> futures = new ArrayList<>();
             for (FileCopy f : plan.files()) {
@@ -156,6 +159,12 @@ final class Copier {
             }
         } finally {
             pool.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook is running and cleans up
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
