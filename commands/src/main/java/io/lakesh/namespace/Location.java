@@ -23,6 +23,15 @@ public record Location(String display, Store store, String storePath) {
         return d.substring(d.lastIndexOf('/') + 1);
     }
 
+    /** The full URI of the path in its store, e.g. {@code hdfs://nn:8020/a} or {@code file:///home/a}; null above the mounts. */
+    public String uri() {
+        if (store == null) {
+            return null;
+        }
+        String root = store.uri().toString();
+        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + storePath;
+    }
+
     public Location child(String name) {
         return new Location(join(display, name), store, store == null ? null : join(storePath, name));
     }

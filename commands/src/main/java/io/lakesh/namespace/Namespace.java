@@ -44,6 +44,7 @@ public final class Namespace implements AutoCloseable {
     private final LocalStore local = new LocalStore();
     private volatile Object hadoopConf;
     private String cwd = LOCAL;
+    private java.util.concurrent.ExecutorService lookups;
 
     public Namespace(LakeshHome home, Config config) {
         this.home = home;
@@ -359,11 +360,54 @@ public final class Namespace implements AutoCloseable {
             return out;
         }
         List<FileEntry> children = l.store().list(l.storePath());
-        List<FileEntry> out = new ArrayList<>(children.size());
+        long directories = children.stream().filter(FileEntry::isDirectory).count();
+        if (l.store() == local || directories < 4) {
+            List<FileEntry> out = new ArrayList<>(children.size());
+            for (FileEntry c : children) {
+                out.add(c.isDirectory() ? c.withKind(tableKind(l.descendant(c.path()))) : c);
+            }
+            return out;
+        }
+        return labelInParallel(l, children);
+    }
+
+    /** On a remote store each directory costs a round trip or two to label: ask for many at once. */
+    private List<FileEntry> labelInParallel(Location l, List<FileEntry> children) throws IOException {
+        List<java.util.concurrent.Future<FileEntry>> labelled = new ArrayList<>(children.size());
         for (FileEntry c : children) {
-            out.add(c.isDirectory() ? c.withKind(tableKind(l.descendant(c.path()))) : c);
+            labelled.add(c.isDirectory()
+                    ? lookups().submit(() -> c.withKind(tableKind(l.descendant(c.path()))))
+                    : java.util.concurrent.CompletableFuture.completedFuture(c));
+        }
+        List<FileEntry> out = new ArrayList<>(children.size());
+        try {
+            for (java.util.concurrent.Future<FileEntry> f : labelled) {
+                out.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            labelled.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            labelled.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
         }
         return out;
+    }
+
+    private synchronized java.util.concurrent.ExecutorService lookups() {
+        if (lookups == null) {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            lookups = java.util.concurrent.Executors.newFixedThreadPool(16, r -> {
+                Thread t = new Thread(r, "lakesh-lookup-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return lookups;
     }
 
     /**
@@ -391,6 +435,9 @@ public final class Namespace implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lookups != null) {
+            lookups.shutdownNow();
+        }
         for (Store s : stores.values()) {
             try {
                 s.close();

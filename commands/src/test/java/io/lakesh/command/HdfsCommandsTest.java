@@ -137,10 +137,14 @@ class HdfsCommandsTest {
         try (FileSystem fs = hdfs.fs()) {
             fs.mkdirs(new Path("/wh/db/events/_delta_log"));
             fs.create(new Path("/wh/db/orders/metadata/v1.metadata.json")).close();
+            for (int i = 0; i < 6; i++) {
+                fs.mkdirs(new Path("/wh/db/plain" + i + "/metadata"));
+            }
         }
         assertEquals(0, lakesh.run("ls -l --format csv /hdfs/wh/db"));
         String csv = lakesh.out();
         assertTrue(csv.contains(",delta,events"), csv);
         assertTrue(csv.contains(",iceberg,orders"), csv);
+        assertEquals(6, csv.lines().filter(line -> line.matches(".*,dir,plain[0-5]")).count(), csv);
     }
 }

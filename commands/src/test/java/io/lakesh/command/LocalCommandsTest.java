@@ -214,6 +214,7 @@ class LocalCommandsTest {
         assertEquals(0, lakesh.run("stat --format json /local/t/notes.md"));
         String json = lakesh.out();
         assertTrue(json.contains("\"path\": \"/local/t/notes.md\", \"kind\": \"file\", \"size\": 1"), json);
+        assertTrue(json.contains("\"uri\": \"file://" + w.resolve("t/notes.md") + "\""), json);
     }
 
     @Test

@@ -26,7 +26,7 @@ public class Stat extends PathCommand {
 
     @Override
     protected void processPath(Location item, FileEntry e) {
-        String uri = item.isVirtual() ? null : item.store().uri().resolve(item.storePath().replace(" ", "%20")).toString();
+        String uri = item.uri();
         table.add(item.display(), e.kind().label(), new Bytes(e.length()), e.replication() == 0 ? null : e.replication(),
                 e.blockSize() == 0 ? null : new Bytes(e.blockSize()), e.owner(), e.group(), e.permission(), e.modified(), uri);
     }
