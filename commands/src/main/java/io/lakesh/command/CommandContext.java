@@ -30,6 +30,14 @@ public final class CommandContext {
         this.err = err;
     }
 
+    /** A context for calls from scripts: same namespace and settings, its own output, never asking. */
+    public CommandContext forScript(PrintWriter scriptOut, PrintWriter scriptErr) {
+        return new CommandContext(namespace, scriptOut, scriptErr)
+                .format(format)
+                .printOptions(printOptions)
+                .debug(debug);
+    }
+
     public Namespace namespace() {
         return namespace;
     }

@@ -43,37 +43,45 @@ public final class CommandRunner {
         return status;
     }
 
-    /** Runs one command given as words (the first is the command name). */
+    /** A command that ran, and the value it returned. */
+    public record Outcome(LakeCommand command, Object result) {
+    }
+
+    /**
+     * Finds, parses and calls one command against a context. Failures come back as exceptions whose
+     * message is the one line a user reads (without the command name in front). Both the printing
+     * {@link #run} and the scripting API go through here.
+     */
+    public static Outcome invoke(List<String> words, CommandContext context) throws Exception {
+        String name = words.get(0);
+        Class<? extends LakeCommand> type = Commands.find(name);
+        if (type == null) {
+            throw new UsageException("command not found" + Commands.suggestion(name) + "; 'help' lists the commands");
+        }
+        LakeCommand command = Commands.instantiate(type);
+        command.bind(context);
+        CommandLine cl = Commands.commandLine(command);
+        try {
+            cl.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(e.getMessage() + " (see '" + name + " --help')");
+        }
+        if (cl.isUsageHelpRequested()) {
+            return new Outcome(command, cl.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing());
+        }
+        return new Outcome(command, command.call());
+    }
+
+    /** Runs one command given as words (the first is the command name), printing its result. */
     public int run(List<String> words) {
         if (words.isEmpty()) {
             return OK;
         }
         String name = words.get(0);
-        Class<? extends LakeCommand> type = Commands.find(name);
-        if (type == null) {
-            ctx.err().println(name + ": command not found" + Commands.suggestion(name) + "; 'help' lists the commands");
-            ctx.err().flush();
-            return USAGE;
-        }
-        LakeCommand command = Commands.instantiate(type);
-        command.bind(ctx);
-        CommandLine cl = Commands.commandLine(command);
         try {
-            cl.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
-        } catch (CommandLine.ParameterException e) {
-            ctx.err().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
-            ctx.err().flush();
-            return USAGE;
-        }
-        if (cl.isUsageHelpRequested()) {
-            cl.usage(ctx.out(), CommandLine.Help.Ansi.OFF);
-            ctx.out().flush();
-            return OK;
-        }
-        try {
-            Object result = command.call();
-            command.render(result);
-            return command.failed() ? FAILED : OK;
+            Outcome o = invoke(words, ctx);
+            o.command().render(o.result());
+            return o.command().failed() ? FAILED : OK;
         } catch (ExitRequest e) {
             throw e;
         } catch (CancelledException e) {

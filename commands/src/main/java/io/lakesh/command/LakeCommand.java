@@ -2,7 +2,7 @@ package io.lakesh.command;
 
 import io.lakesh.namespace.Location;
 import io.lakesh.output.OutputFormat;
-import io.lakesh.output.Table;
+import io.lakesh.output.Tabular;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -46,8 +46,8 @@ public abstract class LakeCommand {
 
     /** Prints a result: a table through the chosen format, anything else as its text. */
     public void render(Object result) {
-        if (result instanceof Table t) {
-            ctx.print(t, outputFormat(), humanSizes());
+        if (result instanceof Tabular t) {
+            ctx.print(t.table(), outputFormat(), humanSizes());
         } else if (result != null) {
             ctx.out().println(result);
             ctx.out().flush();

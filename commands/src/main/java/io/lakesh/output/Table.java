@@ -1,11 +1,14 @@
 package io.lakesh.output;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Rows of values under named columns: what every listing command returns and every printer prints. */
-public final class Table {
+public final class Table implements Tabular {
     private final List<String> columns;
     private final List<List<Object>> rows = new ArrayList<>();
     private boolean header = true;
@@ -53,6 +56,68 @@ public final class Table {
 
     public List<List<Object>> rows() {
         return rows;
+    }
+
+    @Override
+    public Table table() {
+        return this;
+    }
+
+    /** The rows as maps of column to value, as scripts get them (sizes as plain numbers). */
+    @Override
+    public List<Map<String, Object>> items() {
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int c = 0; c < columns.size(); c++) {
+                Object v = row.get(c);
+                m.put(columns.get(c), v instanceof Bytes b ? (Object) b.value() : v);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** A table of script values: maps (keys are columns), records (components are columns), or plain values. */
+    public static Table fromItems(List<?> items) {
+        Object first = items.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (first instanceof Map<?, ?> m) {
+            List<String> cols = new ArrayList<>();
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> row) {
+                    row.keySet().forEach(k -> {
+                        if (!cols.contains(String.valueOf(k))) {
+                            cols.add(String.valueOf(k));
+                        }
+                    });
+                }
+            }
+            Table t = new Table(cols);
+            for (Object item : items) {
+                Map<?, ?> row = item instanceof Map<?, ?> r ? r : Map.of();
+                t.rows.add(cols.stream().map(c -> (Object) row.get(c)).toList());
+            }
+            return t;
+        }
+        if (first != null && first.getClass().isRecord()) {
+            RecordComponent[] components = first.getClass().getRecordComponents();
+            Table t = new Table(Arrays.stream(components).map(RecordComponent::getName).toList());
+            for (Object item : items) {
+                List<Object> row = new ArrayList<>(components.length);
+                for (RecordComponent c : components) {
+                    try {
+                        row.add(item == null ? null : c.getAccessor().invoke(item));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException("cannot read " + c.getName() + " of " + item, e);
+                    }
+                }
+                t.rows.add(row);
+            }
+            return t;
+        }
+        Table t = Table.of("value");
+        items.forEach(i -> t.rows.add(Arrays.asList(i)));
+        return t;
     }
 
     /** Whether a column holds numbers (right-aligned in human formats). */

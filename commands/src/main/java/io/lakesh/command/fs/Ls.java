@@ -4,6 +4,7 @@ import io.lakesh.command.CancelledException;
 import io.lakesh.command.PathCommand;
 import io.lakesh.namespace.Location;
 import io.lakesh.output.Table;
+import io.lakesh.output.Tabular;
 import io.lakesh.store.FileEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,11 +26,11 @@ public class Ls extends PathCommand {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Paths or globs (default: the current directory).")
     List<String> paths = new ArrayList<>();
 
-    private Table table;
+    private final List<String> names = new ArrayList<>();
+    private final List<FileEntry> entries = new ArrayList<>();
 
     @Override
     protected List<String> paths() {
-        table = longListing ? Listings.longTable() : Listings.shortTable();
         return paths.isEmpty() ? List.of(ctx.namespace().cwd()) : paths;
     }
 
@@ -42,7 +43,7 @@ public class Ls extends PathCommand {
     protected void processPath(Location item, FileEntry entry) throws Exception {
         boolean fullNames = paths.size() > 1;
         if (!entry.isDirectory() || directoriesThemselves) {
-            add(item.display(), entry);
+            add(item.display(), item, entry);
             return;
         }
         listDirectory(item, fullNames ? item.display() + "/" : "");
@@ -52,23 +53,39 @@ public class Ls extends PathCommand {
         for (FileEntry child : ctx.namespace().list(dir)) {
             CancelledException.check();
             Location childLocation = dir.isVirtual() ? ctx.namespace().resolve(child.path()) : dir.descendant(child.path());
-            add(prefix + childLocation.name(), child);
+            add(prefix + childLocation.name(), childLocation, child);
             if (recursive && child.isDirectory()) {
                 listDirectory(childLocation, prefix + childLocation.name() + "/");
             }
         }
     }
 
-    private void add(String name, FileEntry e) {
-        if (longListing) {
-            Listings.addLong(table, name, e);
-        } else {
-            Listings.addShort(table, name, e);
-        }
+    private void add(String name, Location l, FileEntry e) {
+        names.add(name);
+        entries.add(e.withPath(l.display()));
     }
 
     @Override
     protected Object finish() {
-        return table;
+        return new Tabular() {
+            @Override
+            public Table table() {
+                Table t = longListing ? Listings.longTable() : Listings.shortTable();
+                for (int i = 0; i < entries.size(); i++) {
+                    if (longListing) {
+                        Listings.addLong(t, names.get(i), entries.get(i));
+                    } else {
+                        Listings.addShort(t, names.get(i), entries.get(i));
+                    }
+                }
+                return t;
+            }
+
+            /** Scripts get every field of every entry, with its namespace path. */
+            @Override
+            public List<FileEntry> items() {
+                return entries;
+            }
+        };
     }
 }
