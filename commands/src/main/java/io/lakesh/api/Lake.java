@@ -146,6 +146,11 @@ public final class Lake {
         }
     }
 
+    /** Prints a value the way the shell prints results: lists of maps or records as a table, in the session's format. */
+    public void print(Object value) {
+        context.printValue(value);
+    }
+
     @Override
     public String toString() {
         return "lake (cwd " + namespace().cwd() + "; commands: lake.ls(), lake.du(), lake.sh('…'), … see 'help')";

@@ -107,6 +107,27 @@ public final class CommandContext {
         return this;
     }
 
+    /**
+     * Prints a script's value: command results and lists of maps or records as a table in the session's
+     * format, a map as one row, anything else as its text.
+     */
+    public void printValue(Object v) {
+        if (v == null) {
+            return;
+        }
+        if (v instanceof io.lakesh.output.Tabular t) {
+            print(t.table(), format, false);
+        } else if (v instanceof java.util.List<?> list && !list.isEmpty()
+                && (list.get(0) instanceof java.util.Map || (list.get(0) != null && list.get(0).getClass().isRecord()))) {
+            print(Table.fromItems(list), format, false);
+        } else if (v instanceof java.util.Map<?, ?> map && !map.isEmpty()) {
+            print(Table.fromItems(java.util.List.of(map)), format, false);
+        } else {
+            out.println(v);
+        }
+        out.flush();
+    }
+
     public void print(Table table, OutputFormat f, boolean humanSizes) {
         PrintOptions options = printOptions.withHumanSizes(humanSizes);
         if (pager == null || table.rows().size() < pager.height()) {

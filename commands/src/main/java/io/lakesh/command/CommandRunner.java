@@ -1,6 +1,5 @@
 package io.lakesh.command;
 
-import io.lakesh.LakeshException;
 import io.lakesh.UsageException;
 import picocli.CommandLine;
 
@@ -16,9 +15,43 @@ public final class CommandRunner {
     public static final int USAGE = 2;
 
     private final CommandContext ctx;
+    private final java.util.Map<String, LineEvaluator> evaluators = new java.util.LinkedHashMap<>();
 
     public CommandRunner(CommandContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** Lines starting with the prefix (`:g`, `groovy`) go to the evaluator whole, not split into commands. */
+    public CommandRunner evaluator(String prefix, LineEvaluator evaluator) {
+        evaluators.put(prefix, evaluator);
+        return this;
+    }
+
+    /** The evaluator a line starts with, or null. */
+    public java.util.Map.Entry<String, LineEvaluator> evaluatorFor(String line) {
+        String trimmed = line.stripLeading();
+        for (var e : evaluators.entrySet()) {
+            String p = e.getKey();
+            if (trimmed.equals(p) || trimmed.startsWith(p + " ") || trimmed.startsWith(p + "\n")) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private int evaluate(java.util.Map.Entry<String, LineEvaluator> e, String line) {
+        String code = line.stripLeading().substring(e.getKey().length());
+        try {
+            ctx.printValue(e.getValue().eval(code));
+            return OK;
+        } catch (ExitRequest exit) {
+            throw exit;
+        } catch (Exception ex) {
+            Thread.interrupted();
+            return report(e.getValue().name(), ex, FAILED);
+        } finally {
+            ctx.out().flush();
+        }
     }
 
     public CommandContext context() {
@@ -27,6 +60,10 @@ public final class CommandRunner {
 
     /** Runs every statement of a line; stops at the first that fails and returns its status. */
     public int runLine(String line) {
+        var evaluator = evaluatorFor(line);
+        if (evaluator != null) {
+            return evaluate(evaluator, line);
+        }
         List<CommandLineSplitter.Statement> statements;
         try {
             statements = CommandLineSplitter.split(line);

@@ -14,6 +14,11 @@ public enum Kind {
         return label;
     }
 
+    @Override
+    public String toString() {
+        return label;
+    }
+
     public boolean isDirectory() {
         return this != FILE;
     }

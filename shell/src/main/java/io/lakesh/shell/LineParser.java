@@ -15,9 +15,15 @@ import java.util.List;
  * JLine's view of a line through lakesh's own {@link CommandLineSplitter}: an open quote or a trailing
  * backslash continues the input on the next line; completion sees the words of the statement under the cursor.
  */
-final class LineParser implements Parser {
+public final class LineParser implements Parser {
+    private final java.util.function.Predicate<String> isCode;
 
-    static boolean isIncomplete(String line) {
+    /** {@code isCode} tells lines of Groovy or Java (`:g …`), which continue while a block is open. */
+    LineParser(java.util.function.Predicate<String> isCode) {
+        this.isCode = isCode;
+    }
+
+    public static boolean isIncomplete(String line) {
         if (line.endsWith("\\") && !line.endsWith("\\\\")) {
             return true;
         }
@@ -31,7 +37,8 @@ final class LineParser implements Parser {
 
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
-        if (context == ParseContext.ACCEPT_LINE && isIncomplete(line)) {
+        boolean code = isCode.test(line);
+        if (context == ParseContext.ACCEPT_LINE && (code ? io.lakesh.script.CodeBlocks.isOpen(line) : isIncomplete(line))) {
             throw new EOFError(-1, cursor, "open quote", "quote");
         }
         String upToCursor = line.substring(0, Math.min(cursor, line.length()));

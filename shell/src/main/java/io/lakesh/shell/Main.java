@@ -8,6 +8,7 @@ import io.lakesh.config.Config;
 import io.lakesh.config.LakeshHome;
 import io.lakesh.namespace.Namespace;
 import io.lakesh.output.OutputFormat;
+import io.lakesh.script.CommandScript;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,10 +29,12 @@ import java.util.List;
  */
 public final class Main {
     static final String USAGE = """
-            Usage: lakesh [--debug] [--format FORMAT] [-c 'COMMANDS' | -f FILE | COMMAND [ARGS...]]
+            Usage: lakesh [--debug] [--format FORMAT] [-c 'COMMANDS' | -f FILE [ARGS...] | COMMAND [ARGS...]]
               (no arguments)   interactive session; commands are read from stdin when it is not a terminal
               -c COMMANDS      run commands separated by ';' and exit
-              -f FILE          run the commands in FILE, one per line ('#' starts a comment)
+              -f FILE ARGS     run a Groovy script (FILE.groovy, sees lake, args, out, err, env, sh)
+                               or a command file (one command per line, '#' comments, ${1} and ${NAME})
+              --keep-going     with -f or stdin: go on after a failing command line
               COMMAND ARGS     run one command, e.g. lakesh ls -l /local
               --format FORMAT  output format: table, vertical, csv, tsv, json, markdown
               --debug          print stack traces with errors
@@ -63,11 +66,17 @@ public final class Main {
         String format = null;
         boolean debug = false;
         boolean train = false;
+        boolean keepGoing = false;
         List<String> oneShot = new ArrayList<>();
+        List<String> scriptArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!oneShot.isEmpty()) {
                 oneShot.add(a);
+                continue;
+            }
+            if (file != null) {
+                scriptArgs.add(a);
                 continue;
             }
             switch (a) {
@@ -85,6 +94,7 @@ public final class Main {
                     }
                 }
                 case "--debug" -> debug = true;
+                case "--keep-going" -> keepGoing = true;
                 case "--train" -> train = true;
                 case "--help", "-h" -> {
                     out.println(USAGE);
@@ -123,7 +133,7 @@ public final class Main {
                     return usage(err, e.getMessage());
                 }
             }
-            CommandRunner runner = new CommandRunner(ctx);
+            CommandRunner runner = Scripting.install(new CommandRunner(ctx), scriptArgs);
             try {
                 if (train) {
                     return Training.run(runner, stdin);
@@ -132,7 +142,7 @@ public final class Main {
                     return runner.runLine(commands);
                 }
                 if (file != null) {
-                    return runFile(runner, Path.of(file), err);
+                    return runFile(runner, Path.of(file), scriptArgs, keepGoing);
                 }
                 if (!oneShot.isEmpty()) {
                     return runner.run(oneShot);
@@ -140,7 +150,11 @@ public final class Main {
                 if (System.console() != null && stdin == System.in) {
                     return new Session(runner).run();
                 }
-                return runStream(runner, new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)));
+                return new CommandScript(runner, scriptArgs, System.getenv(), keepGoing)
+                        .run(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), "stdin");
+            } catch (IOException e) {
+                err.println("lakesh: reading commands: " + e.getMessage());
+                return CommandRunner.FAILED;
             } catch (ExitRequest e) {
                 return e.status();
             } finally {
@@ -149,41 +163,21 @@ public final class Main {
         }
     }
 
-    private static int runFile(CommandRunner runner, Path file, PrintWriter err) {
+    private static int runFile(CommandRunner runner, Path file, List<String> args, boolean keepGoing) {
+        PrintWriter err = runner.context().err();
+        if (!Files.isRegularFile(file)) {
+            err.println("lakesh: '" + file + "': No such file");
+            return CommandRunner.FAILED;
+        }
         if (file.toString().endsWith(".groovy")) {
-            err.println("lakesh: '" + file + "': Groovy scripts are not supported yet; a command file (one lakesh command per line) is");
-            return CommandRunner.USAGE;
+            return Scripting.runGroovy(runner, file);
         }
         try (BufferedReader r = Files.newBufferedReader(file)) {
-            return runStream(runner, r);
+            return new CommandScript(runner, args, System.getenv(), keepGoing).run(r, file.getFileName().toString());
         } catch (IOException e) {
             err.println("lakesh: '" + file + "': cannot read: " + e.getMessage());
             return CommandRunner.FAILED;
         }
-    }
-
-    /** Commands from a file or a pipe, a line at a time (a quote left open continues on the next line). */
-    static int runStream(CommandRunner runner, BufferedReader in) {
-        StringBuilder pending = new StringBuilder();
-        String line;
-        try {
-            while ((line = in.readLine()) != null) {
-                pending.append(line);
-                if (LineParser.isIncomplete(pending.toString())) {
-                    pending.append('\n');
-                    continue;
-                }
-                int status = runner.runLine(pending.toString());
-                pending.setLength(0);
-                if (status != CommandRunner.OK) {
-                    return status;
-                }
-            }
-        } catch (IOException e) {
-            runner.context().err().println("lakesh: reading commands: " + e.getMessage());
-            return CommandRunner.FAILED;
-        }
-        return pending.isEmpty() ? CommandRunner.OK : runner.runLine(pending.toString());
     }
 
     private static int usage(PrintWriter err, String message) {

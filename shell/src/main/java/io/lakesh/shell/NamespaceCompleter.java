@@ -32,17 +32,24 @@ final class NamespaceCompleter implements Completer {
     }
 
     private final Namespace ns;
+    private final io.lakesh.command.CommandRunner runner;
     private final Map<String, CommandSpec> specs = new ConcurrentHashMap<>();
     private final Map<String, Listing> listings = new ConcurrentHashMap<>();
 
-    NamespaceCompleter(Namespace ns) {
+    NamespaceCompleter(Namespace ns, io.lakesh.command.CommandRunner runner) {
         this.ns = ns;
+        this.runner = runner;
     }
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         List<String> words = line.words();
         String word = line.word();
+        var code = runner.evaluatorFor(line.line());
+        if (code != null && line.wordIndex() > 0) {
+            codeNames(code.getValue(), candidates);
+            return;
+        }
         if (line.wordIndex() == 0) {
             for (Class<? extends LakeCommand> c : Commands.ALL) {
                 String name = c.getAnnotation(CommandLine.Command.class).name();
@@ -71,6 +78,22 @@ final class NamespaceCompleter implements Completer {
         }
         String label = positionalLabel(spec, words, line.wordIndex());
         valuesFor(label, word, candidates);
+    }
+
+    /** In Groovy and Java lines: the session's variables, and `lake.` with every command and API method. */
+    private static void codeNames(io.lakesh.command.LineEvaluator evaluator, List<Candidate> candidates) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        names.add("lake");
+        for (java.lang.reflect.Method m : io.lakesh.api.Lake.class.getMethods()) {
+            if (m.getDeclaringClass() == io.lakesh.api.Lake.class && !m.getName().equals("methodMissing")) {
+                names.add("lake." + m.getName() + "(");
+            }
+        }
+        Commands.byName().keySet().stream().filter(n -> !n.startsWith("\\")).forEach(n -> names.add("lake." + n + "("));
+        if (evaluator instanceof io.lakesh.script.GroovyLines g && g.started()) {
+            g.evaluator().binding().getVariables().keySet().forEach(k -> names.add(String.valueOf(k)));
+        }
+        names.forEach(n -> candidates.add(new Candidate(n, n, null, null, null, null, false)));
     }
 
     /** The label of the positional parameter being typed (PATH, COMMAND, FORMAT, URI…). */

@@ -29,7 +29,7 @@ final class Session {
 
     int run() {
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("lakesh").build()) {
-            return loop(terminal, reader(terminal, runner.context().namespace()));
+            return loop(terminal);
         } catch (IOException e) {
             runner.context().err().println("lakesh: cannot open the terminal: " + e.getMessage());
             return CommandRunner.FAILED;
@@ -37,11 +37,15 @@ final class Session {
     }
 
     static LineReader reader(Terminal terminal, Namespace ns) {
+        return reader(terminal, ns, new CommandRunner(new CommandContext(ns, terminal.writer(), terminal.writer())));
+    }
+
+    static LineReader reader(Terminal terminal, Namespace ns, CommandRunner runner) {
         return LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("lakesh")
-                .parser(new LineParser())
-                .completer(new NamespaceCompleter(ns))
+                .parser(new LineParser(line -> runner.evaluatorFor(line) != null))
+                .completer(new NamespaceCompleter(ns, runner))
                 .highlighter(new SyntaxHighlighter())
                 .variable(LineReader.HISTORY_FILE, ns.home().history())
                 .variable(LineReader.HISTORY_SIZE, 10_000)
@@ -52,22 +56,24 @@ final class Session {
                 .build();
     }
 
-    private int loop(Terminal terminal, LineReader reader) {
+    private int loop(Terminal terminal) {
         CommandContext ctx = runner.context();
         PrintWriter terminalOut = terminal.writer();
+        LineReader[] reader = new LineReader[1];
         CommandContext session = new CommandContext(ctx.namespace(), terminalOut, terminalOut)
                 .format(ctx.format())
                 .debug(ctx.debug())
-                .interactive(true, question -> ask(reader, question))
+                .interactive(true, question -> ask(reader[0], question))
                 .progress(new TerminalProgress(terminal))
                 .pager(new LessPager(terminal));
-        CommandRunner interactive = new CommandRunner(session);
+        CommandRunner interactive = Scripting.install(new CommandRunner(session), java.util.List.of());
+        reader[0] = reader(terminal, ctx.namespace(), interactive);
         Thread commandThread = Thread.currentThread();
         int lastStatus = CommandRunner.OK;
         while (true) {
             String line;
             try {
-                line = reader.readLine(prompt(ctx.namespace()));
+                line = reader[0].readLine(prompt(ctx.namespace()));
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {
