@@ -38,6 +38,9 @@ public final class CommandScript {
         while ((line = in.readLine()) != null) {
             lineNumber++;
             if (pending.isEmpty()) {
+                if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                    continue;
+                }
                 startLine = lineNumber;
             }
             pending.append(line);

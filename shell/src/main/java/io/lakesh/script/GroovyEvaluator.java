@@ -64,8 +64,14 @@ public final class GroovyEvaluator {
             throw new LakeshException("'" + file + "': cannot read: " + e.getMessage());
         }
         String name = file.getFileName().toString();
-        Script script = compile(source, name);
-        return run(script, name);
+        // the class a script compiles to is named after its file: a prefix keeps `args.groovy` or
+        // `lake.groovy` from shadowing the binding's variables
+        String internal = "lakesh_" + name.replaceAll("[^A-Za-z0-9_.]", "_");
+        try {
+            return run(compile(source, internal), internal);
+        } catch (ScriptFailure e) {
+            throw new ScriptFailure(name + e.getMessage().substring(internal.length()), e.getCause());
+        }
     }
 
     /** Evaluates a `:g` snippet in the session's binding; returns its value. */
