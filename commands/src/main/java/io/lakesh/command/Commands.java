@@ -21,6 +21,12 @@ public final class Commands {
 
     private static volatile Map<String, Class<? extends LakeCommand>> byName;
 
+    static {
+        // picocli otherwise loads groovy.lang.Closure when Groovy is on the class path, which starts
+        // Groovy's whole runtime (~0.7 s) before the first prompt; lakesh never puts closures in annotations
+        System.setProperty("picocli.disable.closures", "true");
+    }
+
     private Commands() {
     }
 
