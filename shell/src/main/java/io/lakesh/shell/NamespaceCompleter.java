@@ -85,7 +85,8 @@ final class NamespaceCompleter implements Completer {
         java.util.Set<String> names = new java.util.TreeSet<>();
         names.add("lake");
         for (java.lang.reflect.Method m : io.lakesh.api.Lake.class.getMethods()) {
-            if (m.getDeclaringClass() == io.lakesh.api.Lake.class && !m.getName().equals("methodMissing")) {
+            if (m.getDeclaringClass() == io.lakesh.api.Lake.class
+                    && !java.util.Set.of("methodMissing", "toString").contains(m.getName())) {
                 names.add("lake." + m.getName() + "(");
             }
         }

@@ -36,10 +36,6 @@ final class Session {
         }
     }
 
-    static LineReader reader(Terminal terminal, Namespace ns) {
-        return reader(terminal, ns, new CommandRunner(new CommandContext(ns, terminal.writer(), terminal.writer())));
-    }
-
     static LineReader reader(Terminal terminal, Namespace ns, CommandRunner runner) {
         return LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -115,7 +111,7 @@ final class Session {
     static void warmUp(CommandRunner runner) {
         try (Terminal t = TerminalBuilder.builder().dumb(true).streams(java.io.InputStream.nullInputStream(),
                 java.io.OutputStream.nullOutputStream()).build()) {
-            LineReader r = reader(t, runner.context().namespace());
+            LineReader r = reader(t, runner.context().namespace(), runner);
             r.getHighlighter().highlight(r, "ls -l /local/x");
             r.getParser().parse("ls /lo", 6, org.jline.reader.Parser.ParseContext.COMPLETE);
             prompt(runner.context().namespace());

@@ -1,5 +1,7 @@
 package io.lakesh.shell;
 
+import io.lakesh.command.CommandContext;
+import io.lakesh.command.CommandRunner;
 import io.lakesh.config.Config;
 import io.lakesh.config.LakeshHome;
 import io.lakesh.namespace.Namespace;
@@ -17,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +47,8 @@ class LineReaderTest {
         try (Terminal t = TerminalBuilder.builder().type("xterm").system(false)
                 .streams(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream())
                 .build()) {
-            LineReader reader = Session.reader(t, ns);
+            CommandRunner runner = Scripting.install(new CommandRunner(new CommandContext(ns, t.writer(), t.writer())), List.of());
+            LineReader reader = Session.reader(t, ns, runner);
             reader.unsetOpt(LineReader.Option.AUTO_MENU);
             return reader.readLine("> ");
         }
@@ -71,6 +75,17 @@ class LineReaderTest {
         assertEquals("rm --for", type("rm --fo\t\r"), "--force and --format share the prefix");
         assertEquals("rm --force ", type("rm --forc\t\r"));
         assertEquals("ls --format json ", type("ls --format js\t\r"));
+    }
+
+    @Test
+    void groovyLinesCompleteTheLakeApi() throws Exception {
+        assertEquals(":g lake.ls()", type(":g lake.l\t)\r"));
+        assertEquals(":g lake.exists()", type(":g lake.exis\t)\r"));
+    }
+
+    @Test
+    void anOpenGroovyBlockContinuesOnTheNextLine() throws Exception {
+        assertEquals(":g [1, 2].each {\n println it\n}", type(":g [1, 2].each {\r println it\r}\r"));
     }
 
     @Test
