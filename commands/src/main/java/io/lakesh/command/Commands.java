@@ -2,6 +2,7 @@ package io.lakesh.command;
 
 import io.lakesh.command.fs.*;
 import io.lakesh.command.session.*;
+import io.lakesh.command.table.*;
 import picocli.CommandLine;
 
 import java.lang.reflect.InvocationTargetException;
@@ -16,7 +17,9 @@ public final class Commands {
             Ls.class, Cd.class, Pwd.class, Cat.class, Head.class, Tail.class, Stat.class,
             Du.class, Df.class, Count.class, Mkdir.class, Touch.class, Rm.class, Mv.class, Cp.class,
             Put.class, Get.class, Find.class, Setrep.class, Checksum.class, Blocks.class,
-            MountCommand.class, Umount.class, Sleep.class, FormatCommand.class, ShellHistory.class, Help.class,
+            MountCommand.class, Umount.class,
+            CreateTable.class, Load.class, Describe.class, History.class, Files.class,
+            Sleep.class, FormatCommand.class, ShellHistory.class, Help.class,
             Exit.class);
 
     private static volatile Map<String, Class<? extends LakeCommand>> byName;
@@ -75,35 +78,8 @@ public final class Commands {
 
     /** ` (did you mean 'ls'?)` for a near miss, else nothing. */
     public static String suggestion(String typed) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String name : byName().keySet()) {
-            int d = distance(typed, name);
-            if (d < bestDistance) {
-                best = name;
-                bestDistance = d;
-            }
-        }
-        return best != null && bestDistance <= Math.max(1, typed.length() / 3) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        String best = io.lakesh.Names.closest(typed, byName().keySet());
+        return best == null ? "" : " (did you mean '" + best + "'?)";
     }
 
     /** Every command name with its one-line description, for `help`. */

@@ -25,6 +25,14 @@ public abstract class PathCommand extends LakeCommand {
         return null;
     }
 
+    /** The `@version` of the argument being processed (tables at a snapshot), or null. */
+    protected String version;
+
+    /** Whether arguments may carry `@version` (table commands); others take `@` as part of the name. */
+    protected boolean acceptsVersions() {
+        return false;
+    }
+
     /** Whether a missing path is an error (rm -f and touch say no). */
     protected boolean mustExist() {
         return true;
@@ -39,7 +47,10 @@ public abstract class PathCommand extends LakeCommand {
         boolean failed = false;
         for (String arg : paths()) {
             try {
-                for (Location item : expandForProcessing(arg)) {
+                io.lakesh.namespace.Versioned v = acceptsVersions() ? io.lakesh.namespace.Versioned.parse(arg)
+                        : new io.lakesh.namespace.Versioned(arg, null);
+                version = v.version();
+                for (Location item : expandForProcessing(v.path())) {
                     CancelledException.check();
                     FileEntry entry;
                     try {

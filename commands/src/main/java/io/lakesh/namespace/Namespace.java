@@ -45,6 +45,8 @@ public final class Namespace implements AutoCloseable {
     private volatile Object hadoopConf;
     private String cwd = LOCAL;
     private java.util.concurrent.ExecutorService lookups;
+    private final Map<String, VirtualTree> trees = new ConcurrentHashMap<>();
+    public static final String ICEBERG = "/iceberg";
 
     public Namespace(LakeshHome home, Config config) {
         this.home = home;
@@ -188,7 +190,7 @@ public final class Namespace implements AutoCloseable {
             return path.equals("/") ? Location.ROOT : new Location(path, null, null);
         }
         throw new LakeshException("'" + arg + "': No such file or directory (the namespace has "
-                + String.join(", ", mounts.keySet()) + ")");
+                + String.join(", ", mounts.keySet()) + ", " + ICEBERG + ")");
     }
 
     /** Resolves a path with globs; a glob that matches nothing is an error naming the pattern. */
@@ -301,7 +303,7 @@ public final class Namespace implements AutoCloseable {
     }
 
     private boolean isVirtualDirectory(String path) {
-        if (path.equals("/")) {
+        if (path.equals("/") || underTree(path)) {
             return true;
         }
         for (String point : mounts.keySet()) {
@@ -310,6 +312,18 @@ public final class Namespace implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    private static boolean underTree(String path) {
+        return path.equals(ICEBERG) || path.startsWith(ICEBERG + "/");
+    }
+
+    /** The virtual tree (catalogs) a namespace path belongs to, created on first use; null for file paths. */
+    public VirtualTree tree(String path) {
+        if (!underTree(path)) {
+            return null;
+        }
+        return trees.computeIfAbsent(ICEBERG, k -> Trees.iceberg(this));
     }
 
     // --- stores -------------------------------------------------------------------------------
@@ -322,7 +336,7 @@ public final class Namespace implements AutoCloseable {
     }
 
     /** The Hadoop configuration, created on first use (Hadoop classes load only then). */
-    synchronized Object hadoopConf() {
+    public synchronized Object hadoopConf() {
         if (hadoopConf == null) {
             hadoopConf = HadoopStores.configuration(config);
         }
@@ -332,6 +346,10 @@ public final class Namespace implements AutoCloseable {
     // --- file system view ---------------------------------------------------------------------
 
     public FileEntry stat(Location l) throws IOException {
+        VirtualTree tree = l.isVirtual() ? tree(l.display()) : null;
+        if (tree != null) {
+            return tree.stat(l.display());
+        }
         if (l.isVirtual()) {
             return new FileEntry(l.display(), Kind.MOUNT, 0, 0, 0, "-", "-", "dr-xr-xr-x", Instant.EPOCH);
         }
@@ -340,14 +358,29 @@ public final class Namespace implements AutoCloseable {
     }
 
     public boolean exists(Location l) throws IOException {
+        if (l.isVirtual() && tree(l.display()) != null) {
+            try {
+                stat(l);
+                return true;
+            } catch (FileNotFoundException | LakeshException e) {
+                return false;
+            }
+        }
         return l.isVirtual() || l.store().exists(l.storePath());
     }
 
     /** Children of a directory, tables labelled by kind; a file lists as itself. */
     public List<FileEntry> list(Location l) throws IOException {
+        VirtualTree tree = l.isVirtual() ? tree(l.display()) : null;
+        if (tree != null) {
+            return tree.list(l.display());
+        }
         if (l.isVirtual()) {
             TreeSet<String> names = new TreeSet<>();
             String base = l.display().equals("/") ? "/" : l.display() + "/";
+            if (base.equals("/")) {
+                names.add(ICEBERG.substring(1));
+            }
             for (String point : mounts.keySet()) {
                 if (point.startsWith(base)) {
                     names.add(point.substring(base.length()).split("/")[0]);
@@ -355,7 +388,10 @@ public final class Namespace implements AutoCloseable {
             }
             List<FileEntry> out = new ArrayList<>();
             for (String n : names) {
-                out.add(stat(resolve(base + n)).withPath(base + n));
+                // the catalog tree stays unloaded until someone looks inside it
+                out.add(underTree(base + n)
+                        ? new FileEntry(base + n, Kind.MOUNT, 0, 0, 0, "-", "-", "dr-xr-xr-x", Instant.EPOCH)
+                        : stat(resolve(base + n)).withPath(base + n));
             }
             return out;
         }
@@ -438,6 +474,8 @@ public final class Namespace implements AutoCloseable {
         if (lookups != null) {
             lookups.shutdownNow();
         }
+        trees.values().forEach(VirtualTree::close);
+        trees.clear();
         for (Store s : stores.values()) {
             try {
                 s.close();

@@ -56,6 +56,6 @@ final class AlignedPrinter implements Printer {
                 sb.append("  ");
             }
         }
-        out.println(sb);
+        out.println(sb.toString().stripTrailing());
     }
 }

@@ -97,7 +97,7 @@ class LocalCommandsTest {
                 ls: Unknown option: '-z' (see 'ls --help')
                 [exit 2]
                 > ls /nowhere
-                ls: '/nowhere': No such file or directory (the namespace has /local)
+                ls: '/nowhere': No such file or directory (the namespace has /local, /iceberg)
                 [exit 1]
                 > cd /local/nope
                 cd: '/local/nope': No such file or directory

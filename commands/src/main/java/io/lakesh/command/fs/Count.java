@@ -13,14 +13,15 @@ import picocli.CommandLine.Parameters;
 import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "count", description = "Count directories, files and bytes below each path.")
+@Command(name = "count", description = "Count directories, files and bytes below each path; rows, data files and bytes of a table.")
 public class Count extends PathCommand {
     @Option(names = "-h", description = "Sizes as 12.4 MiB instead of bytes.")
     boolean human;
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Paths or globs (default: the current directory).")
     List<String> paths = new ArrayList<>();
 
-    private final Table table = Table.of("directories", "files", "size", "path");
+    private final java.util.List<Object[]> rows = new java.util.ArrayList<>();
+    private boolean anyTable;
 
     @Override
     protected List<String> paths() {
@@ -34,15 +35,37 @@ public class Count extends PathCommand {
 
     @Override
     protected void processPath(Location item, FileEntry entry) throws Exception {
+        if (entry.kind() == io.lakesh.store.Kind.ICEBERG) {
+            // a table counts its rows, and the data files and bytes of its snapshot
+            var ref = io.lakesh.iceberg.IcebergTables.resolve(ctx.namespace(),
+                    new io.lakesh.namespace.Versioned(item.display(), version).toString());
+            var snapshot = ref.snapshot();
+            var summary = snapshot == null ? java.util.Map.<String, String>of() : snapshot.summary();
+            rows.add(new Object[] {null, Long.parseLong(summary.getOrDefault("total-data-files", "0")),
+                    new Bytes(Long.parseLong(summary.getOrDefault("total-files-size", "0"))),
+                    io.lakesh.iceberg.TableRows.count(ref), item.display()});
+            anyTable = true;
+            return;
+        }
         if (item.isVirtual()) {
-            throw fail("'" + item.display() + "' is the namespace above the mounts; count a mounted path");
+            throw fail("'" + item.display() + "' is not a file system path or a table; count a path or a table");
         }
         ContentSummary s = item.store().summary(item.storePath());
-        table.add(s.directories(), s.files(), new Bytes(s.length()), item.display());
+        rows.add(new Object[] {s.directories(), s.files(), new Bytes(s.length()), null, item.display()});
+    }
+
+    @Override
+    protected boolean acceptsVersions() {
+        return true;
     }
 
     @Override
     protected Object finish() {
+        Table table = anyTable ? Table.of("directories", "files", "size", "rows", "path").nullText("-")
+                : Table.of("directories", "files", "size", "path");
+        for (Object[] r : rows) {
+            table.add(anyTable ? r : new Object[] {r[0], r[1], r[2], r[4]});
+        }
         return table;
     }
 }

@@ -13,7 +13,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-@Command(name = "head", description = "Print the first lines of files.")
+@Command(name = "head", description = "Print the first lines of files, or the first rows of a table (table@snapshot for an older one).")
 public class Head extends PathCommand {
     @Option(names = "-n", paramLabel = "LINES", description = "Number of lines (default: 10).")
     int lines = 10;
@@ -31,7 +31,22 @@ public class Head extends PathCommand {
     }
 
     @Override
+    protected boolean acceptsVersions() {
+        return true;
+    }
+
+    @Override
     protected void processPath(Location item, FileEntry entry) throws Exception {
+        if (entry.kind() == io.lakesh.store.Kind.ICEBERG) {
+            var ref = io.lakesh.iceberg.IcebergTables.resolve(ctx.namespace(),
+                    new io.lakesh.namespace.Versioned(item.display(), version).toString());
+            ctx.print(io.lakesh.iceberg.TableRows.head(ref, bytes != null ? (int) Math.min(bytes, Integer.MAX_VALUE) : lines),
+                    outputFormat(), false);
+            return;
+        }
+        if (entry.kind() == io.lakesh.store.Kind.DELTA) {
+            throw fail("'" + item.display() + "' is a Delta table; reading Delta rows is not available yet (see 'ls " + item.display() + "')");
+        }
         Cat.requireFile(item, entry);
         try (InputStream in = item.store().open(item.storePath())) {
             if (bytes != null) {

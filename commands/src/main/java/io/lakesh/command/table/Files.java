@@ -1,0 +1,70 @@
+package io.lakesh.command.table;
+
+import io.lakesh.command.CancelledException;
+import io.lakesh.command.LakeCommand;
+import io.lakesh.iceberg.IcebergTables;
+import io.lakesh.output.Bytes;
+import io.lakesh.output.Table;
+import org.apache.iceberg.ContentFile;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.io.CloseableIterable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.HashSet;
+import java.util.Set;
+
+@Command(name = "files", description = "Data and delete files of a table snapshot: content, partition, records, size.")
+public class Files extends LakeCommand {
+    @Option(names = "-h", description = "Sizes as 12.4 MiB instead of bytes.")
+    boolean human;
+    @Parameters(paramLabel = "TABLE", description = "A table, optionally at a snapshot: orders@<id|tag|time>.")
+    String table;
+
+    @Override
+    protected boolean humanSizes() {
+        return human;
+    }
+
+    @Override
+    public Object call() throws Exception {
+        IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
+        Table out = Table.of("content", "path", "partition", "records", "size");
+        Snapshot s = ref.snapshot();
+        if (s == null) {
+            return out;
+        }
+        Set<String> seenDeletes = new HashSet<>();
+        try (CloseableIterable<FileScanTask> tasks = ref.table().newScan().useSnapshot(s.snapshotId()).planFiles()) {
+            for (FileScanTask task : tasks) {
+                CancelledException.check();
+                add(out, task.file(), ref);
+                for (DeleteFile d : task.deletes()) {
+                    if (seenDeletes.add(d.location())) {
+                        add(out, d, ref);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void add(Table out, ContentFile<?> f, IcebergTables.Ref ref) {
+        // writers spell local URIs as file:/x or file:///x: compare them alike
+        String location = f.location().replaceFirst("^file:/+", "file:///");
+        String base = ref.table().location().replaceFirst("^file:/+", "file:///");
+        String shown = location.startsWith(base + "/") ? location.substring(base.length() + 1) : location;
+        String content = switch (f.content()) {
+            case DATA -> "data";
+            case POSITION_DELETES -> "position deletes";
+            case EQUALITY_DELETES -> "equality deletes";
+            default -> f.content().name().toLowerCase(java.util.Locale.ROOT);
+        };
+        String partition = ref.table().specs().get(f.specId()).isUnpartitioned() ? ""
+                : ref.table().specs().get(f.specId()).partitionToPath(f.partition());
+        out.add(content, shown, partition, f.recordCount(), new Bytes(f.fileSizeInBytes()));
+    }
+}

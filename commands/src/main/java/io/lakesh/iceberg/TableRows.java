@@ -1,0 +1,72 @@
+package io.lakesh.iceberg;
+
+import io.lakesh.command.CancelledException;
+import io.lakesh.output.Table;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Types;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Rows of an Iceberg snapshot through Iceberg's own generic reader (deletes applied). The DuckDB read
+ * path of the SQL issue will take over the heavy scans; this one is exact and serves as its oracle.
+ */
+public final class TableRows {
+    private TableRows() {
+    }
+
+    /** The first {@code limit} rows as a printable table, columns as in the schema. */
+    public static Table head(IcebergTables.Ref ref, int limit) throws IOException {
+        org.apache.iceberg.Schema schema = ref.table().schemas().get(schemaId(ref));
+        List<Types.NestedField> fields = schema.columns();
+        Table out = new Table(fields.stream().map(Types.NestedField::name).toList());
+        Snapshot s = ref.snapshot();
+        if (s == null || limit == 0) {
+            return out;
+        }
+        try (CloseableIterable<Record> rows = IcebergGenerics.read(ref.table()).useSnapshot(s.snapshotId()).build()) {
+            int n = 0;
+            for (Record r : rows) {
+                if (n++ >= limit) {
+                    break;
+                }
+                Object[] values = new Object[fields.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Values.display(r.getField(fields.get(i).name()));
+                }
+                out.add(values);
+            }
+        }
+        return out;
+    }
+
+    /** Exact row count: from the snapshot summary when it has no delete files, else by reading. */
+    public static long count(IcebergTables.Ref ref) throws IOException {
+        Snapshot s = ref.snapshot();
+        if (s == null) {
+            return 0;
+        }
+        var summary = s.summary();
+        if (summary.containsKey("total-records") && "0".equals(summary.getOrDefault("total-delete-files", "0"))) {
+            return Long.parseLong(summary.get("total-records"));
+        }
+        long n = 0;
+        try (CloseableIterable<Record> rows = IcebergGenerics.read(ref.table()).useSnapshot(s.snapshotId()).build()) {
+            for (Record ignored : rows) {
+                if ((++n & 0xFFFF) == 0) {
+                    CancelledException.check();
+                }
+            }
+        }
+        return n;
+    }
+
+    private static int schemaId(IcebergTables.Ref ref) {
+        Snapshot s = ref.snapshot();
+        return s != null && s.schemaId() != null ? s.schemaId() : ref.table().schema().schemaId();
+    }
+}

@@ -1,0 +1,154 @@
+package io.lakesh.iceberg;
+
+import io.lakesh.testing.Lakesh;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Iceberg tables in the embedded catalog: create, load, explore, time travel, and bad input. */
+class IcebergCommandsTest {
+    Lakesh lakesh;
+    Path csv;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        lakesh = Lakesh.inTempHome();
+        csv = lakesh.home().resolve("orders.csv");
+        Files.writeString(csv, "id,region,amount\n1,EU,10.50\n2,US,7.25\n3,EU,1.00\n");
+    }
+
+    @AfterEach
+    void close() {
+        lakesh.close();
+    }
+
+    private List<String> readWithIceberg(String path) throws Exception {
+        Table t = IcebergTables.resolve(lakesh.namespace(), path).table();
+        List<String> rows = new ArrayList<>();
+        try (CloseableIterable<Record> it = IcebergGenerics.read(t).build()) {
+            it.forEach(r -> rows.add(r.getField("id") + "," + r.getField("region") + "," + r.getField("amount")));
+        }
+        rows.sort(String::compareTo);
+        return rows;
+    }
+
+    @Test
+    void createLoadCountAndReadBackWithIcebergsReader() throws Exception {
+        assertEquals(0, lakesh.run("create table /iceberg/lake/sales/orders (id bigint not null, region string, amount decimal(10,2)) --partitioned-by region"), lakesh.err());
+        assertEquals(0, lakesh.run("load /iceberg/lake/sales/orders " + csv), lakesh.err());
+        assertEquals("loaded 3 rows into /iceberg/lake/sales/orders\n", lakesh.out());
+        assertEquals(List.of("1,EU,10.50", "2,US,7.25", "3,EU,1.00"), readWithIceberg("/iceberg/lake/sales/orders"));
+        assertEquals(0, lakesh.run("count --format csv /iceberg/lake/sales/orders"));
+        String count = lakesh.out();
+        assertTrue(count.startsWith("directories,files,size,rows,path\n,2,"), count);
+        assertTrue(count.endsWith(",3,/iceberg/lake/sales/orders\n"), count);
+        assertEquals(0, lakesh.run("files --format csv /iceberg/lake/sales/orders"));
+        String files = lakesh.out();
+        assertEquals(3, files.lines().count(), files);
+        assertTrue(files.contains(",region=EU,2,"), files);
+        assertTrue(files.contains("data,data/region=US/"), files);
+    }
+
+    @Test
+    void lsShowsCatalogsNamespacesAndTables() {
+        assertEquals(0, lakesh.run("create table /iceberg/lake/a/b/t1 (x int); create table /iceberg/lake/a/t2 (x int)"), lakesh.err());
+        assertEquals("""
+                > ls /
+                iceberg  mount
+                local    dir
+                > ls /iceberg
+                lake  mount
+                > ls /iceberg/lake/a
+                b   dir
+                t2  iceberg
+                > cd /iceberg/lake/a/b
+                > ls
+                t1  iceberg
+                """, lakesh.transcript("ls /", "ls /iceberg", "ls /iceberg/lake/a", "cd /iceberg/lake/a/b", "ls"));
+    }
+
+    @Test
+    void historyAndTimeTravel() throws Exception {
+        lakesh.run("create table /iceberg/lake/s/t (id bigint, region string, amount double)");
+        lakesh.run("load /iceberg/lake/s/t " + csv);
+        Table t = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/s/t").table();
+        long first = t.currentSnapshot().snapshotId();
+        lakesh.run("load /iceberg/lake/s/t " + csv);
+        lakesh.out();
+        assertEquals(0, lakesh.run("history --format csv /iceberg/lake/s/t"));
+        List<String> lines = lakesh.out().lines().toList();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(1).endsWith(",append,3,6,1,*"), lines.get(1));
+        assertTrue(lines.get(2).startsWith(first + ",,"), lines.get(2));
+        assertEquals(0, lakesh.run("count --format csv /iceberg/lake/s/t@" + first + " /iceberg/lake/s/t"));
+        List<String> counts = lakesh.out().lines().toList();
+        assertTrue(counts.get(1).endsWith(",3,/iceberg/lake/s/t"), counts.toString());
+        assertTrue(counts.get(2).endsWith(",6,/iceberg/lake/s/t"), counts.toString());
+        assertEquals(0, lakesh.run("head -n 1 --format csv /iceberg/lake/s/t@" + first));
+        assertEquals("id,region,amount\n1,EU,10.5\n", lakesh.out());
+    }
+
+    @Test
+    void describeShowsFieldIdsAndPartitioning() {
+        lakesh.run("create table /iceberg/lake/s/d (id bigint not null, ts timestamp) --partitioned-by 'day(ts)'");
+        assertEquals(0, lakesh.run("describe /iceberg/lake/s/d"), lakesh.err());
+        String out = lakesh.out();
+        assertTrue(out.contains("format        iceberg v2\n"), out);
+        assertTrue(out.contains("partitioning  day(ts) as ts_day\n"), out);
+        assertTrue(out.endsWith("id  name  type       required  doc\n 1  id    long       true\n 2  ts    timestamp  false\n"), out);
+    }
+
+    @Test
+    void aBadRowCommitsNothing() throws Exception {
+        lakesh.run("create table /iceberg/lake/s/bad (id bigint, region string, amount double)");
+        Path bad = lakesh.home().resolve("bad.csv");
+        Files.writeString(bad, "id,region,amount\n1,EU,1.0\nx,US,2.0\n");
+        assertEquals(1, lakesh.run("load /iceberg/lake/s/bad " + bad));
+        assertEquals("load: '" + "file://" + bad + "' line 3, column 'id': 'x' is not a long; nothing was loaded\n", lakesh.err());
+        assertEquals(0, lakesh.run("count --format csv /iceberg/lake/s/bad"));
+        assertTrue(lakesh.out().endsWith(",0,/iceberg/lake/s/bad\n"));
+        try (var files = Files.walk(lakesh.warehouse().resolve("s/bad"))) {
+            assertTrue(files.noneMatch(p -> p.toString().endsWith(".parquet")), "written files were removed");
+        }
+    }
+
+    @Test
+    void unknownNamesSuggestTheClosest() {
+        lakesh.run("create table /iceberg/lake/sales/orders (id bigint)");
+        assertEquals(1, lakesh.run("describe /iceberg/lake/sales/ordrs"));
+        assertEquals("describe: '/iceberg/lake/sales/ordrs': No such catalog, namespace or table (did you mean 'orders'?)\n", lakesh.err());
+        assertEquals(1, lakesh.run("ls /iceberg/lak"));
+        assertEquals("ls: '/iceberg/lak': No such catalog, namespace or table (did you mean 'lake'?)\n", lakesh.err());
+        assertEquals(2, lakesh.run("create table /iceberg/lake/sales/x (id bignum)"));
+        assertTrue(lakesh.err().startsWith("create: column 'id': unknown type 'bignum'"), lakesh.err());
+        assertEquals(1, lakesh.run("history /iceberg/lake/sales/orders@nope"));
+        assertEquals("history: '/iceberg/lake/sales/orders' has no snapshot, tag or branch 'nope' (see 'history /iceberg/lake/sales/orders', 'refs')\n", lakesh.err());
+    }
+
+    @Test
+    void pathBasedTablesAreReadFromTheirNewestMetadata() throws Exception {
+        lakesh.run("create table /iceberg/lake/p/t (id bigint, region string, amount double)");
+        lakesh.run("load /iceberg/lake/p/t " + csv);
+        lakesh.out();
+        assertEquals(0, lakesh.run("ls /local/p"));
+        assertEquals("t  iceberg\n", lakesh.out());
+        assertEquals(0, lakesh.run("count --format csv /local/p/t; head -n 1 --format csv /local/p/t"), lakesh.err());
+        String out = lakesh.out();
+        assertTrue(out.contains(",3,/local/p/t\n"), out);
+        assertTrue(out.endsWith("id,region,amount\n1,EU,10.5\n"), out);
+        assertEquals(1, lakesh.run("load /local/p/t " + csv));
+        assertTrue(lakesh.err().contains("path-based table"), lakesh.err());
+    }
+}
