@@ -17,10 +17,12 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.jar.JarFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,6 +45,7 @@ class TerminalIT {
     /** Sparse, so it is written instantly, yet large enough that copying it to HDFS takes many seconds. */
     private static final long BIG_FILE = 2L << 30;
 
+    private Path scratch;
     private Path home;
     private HdfsCluster hdfs;
     private FileSystem fs;
@@ -53,8 +56,8 @@ class TerminalIT {
         Assumptions.assumeTrue(TmuxSession.available(),
                 "tmux is not installed: these tests drive ./lakesh in a terminal through tmux (install the tmux package)");
         Path root = Path.of(System.getProperty("lakesh.root", "..")).toAbsolutePath().normalize();
-        Path launcher = root.resolve("lakesh");
-        assertTrue(Files.isExecutable(launcher), "no executable launcher at " + launcher);
+        scratch = Files.createTempDirectory("lakesh-terminal-it-");
+        Path launcher = launcher(root, scratch);
 
         hdfs = HdfsCluster.shared();
         fs = hdfs.fs();
@@ -67,12 +70,13 @@ class TerminalIT {
             }
         }
 
-        home = Files.createTempDirectory("lakesh-terminal-it-");
+        home = Files.createDirectories(scratch.resolve("home"));
         Files.writeString(home.resolve("lakesh.conf"),
                 "mount./hdfs = " + hdfs.uri() + "\nhadoop.dfs.replication = 2\n");
 
         tmux = TmuxSession.start(home, 120, 30,
-                "env LAKESH_HOME=" + quote(home.toString()) + " " + quote(launcher.toString()));
+                // exec: the pane's process is the launcher, which execs the JVM
+                "exec env LAKESH_HOME=" + quote(home.toString()) + " " + quote(launcher.toString()));
     }
 
     @AfterAll
@@ -83,8 +87,8 @@ class TerminalIT {
         if (fs != null) {
             fs.close();
         }
-        if (home != null) {
-            try (var files = Files.walk(home)) {
+        if (scratch != null) {
+            try (var files = Files.walk(scratch)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
@@ -100,7 +104,7 @@ class TerminalIT {
                 deadline = Math.max(deadline, System.nanoTime() + START_WITH_BUILD.toNanos());
             }
             if (tmux.dead()) {
-                fail("lakesh exited (status " + tmux.format("#{pane_dead_status}") + ") before showing a prompt:\n"
+                fail("lakesh exited (status " + tmux.awaitExit(Duration.ofSeconds(3)) + ") before showing a prompt:\n"
                         + TmuxSession.frame(screen));
             }
             if (System.nanoTime() > deadline) {
@@ -150,8 +154,7 @@ class TerminalIT {
         List<String> output = outputOfLastCommand(prompts, Duration.ofSeconds(5));
         long seconds = (System.nanoTime() - sent) / 1_000_000_000L;
         assertTrue(seconds < 5, "the prompt came back " + seconds + " s after Ctrl-C");
-        // the terminal echoes the Ctrl-C as ^C
-        assertEquals(List.of(PROMPT + " sleep 60", "sleep: cancelled"), trimmed(output).stream().map(l -> l.replace("^C", "")).toList());
+        assertEquals(List.of(PROMPT + " sleep 60", "sleep: cancelled"), trimmed(output));
 
         prompts = prompts();
         tmux.type("pwd");
@@ -186,7 +189,7 @@ class TerminalIT {
         assertFalse(fs.exists(target), "the copy of " + BIG_FILE + " bytes finished within a second; make BIG_FILE larger");
         tmux.keys("C-c");
         List<String> output = outputOfLastCommand(prompts, COMMAND);
-        assertTrue(trimmed(output).stream().map(l -> l.replace("^C", "")).anyMatch(l -> l.equals("cp: cancelled")), "cp reports the cancel:\n" + String.join("\n", output)
+        assertTrue(trimmed(output).contains("cp: cancelled"), "cp reports the cancel:\n" + String.join("\n", output)
                 + "\nbefore Ctrl-C the screen was:\n" + TmuxSession.frame(before));
         assertFalse(fs.exists(temp), "the temporary file " + temp + " was left on HDFS");
         assertFalse(fs.exists(target), "a partial " + target + " was left on HDFS");
@@ -201,22 +204,63 @@ class TerminalIT {
     void historyIsSavedWhenTheSessionExits() throws Exception {
         tmux.type("exit");
         tmux.keys("Enter");
-        long deadline = System.nanoTime() + COMMAND.toNanos();
-        // tmux sees the terminal close first and the exit status a moment later
-        while (!tmux.dead() || tmux.format("#{pane_dead_status}#{pane_dead_signal}").isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                fail("lakesh did not exit within " + COMMAND.toSeconds() + " s of 'exit':\n" + TmuxSession.frame(tmux.screen()));
-            }
-            Thread.sleep(100);
+        String status = tmux.awaitExit(COMMAND);
+        if (status == null) {
+            fail("lakesh did not exit within " + COMMAND.toSeconds() + " s of 'exit':\n" + TmuxSession.frame(tmux.screen())
+                    + "\n" + threadDump());
         }
-        assertEquals("0", tmux.format("#{pane_dead_status}"), "exit status of lakesh after 'exit' (signal: '"
-                + tmux.format("#{pane_dead_signal}") + "'):\n" + TmuxSession.frame(tmux.screen()));
+        assertEquals("0", status, "exit status of lakesh after 'exit':\n" + TmuxSession.frame(tmux.screen()));
         Path history = home.resolve("history");
         assertTrue(Files.isRegularFile(history), "no history file at " + history);
         List<String> lines = Files.readAllLines(history);
         assertTrue(lines.contains("pwd"), "history has 'pwd':\n" + String.join("\n", lines));
         assertTrue(lines.contains("sleep 60"), "history has 'sleep 60':\n" + String.join("\n", lines));
         assertTrue(lines.contains("ls /hdfs/data/events/"), "history has the completed ls:\n" + String.join("\n", lines));
+    }
+
+    /**
+     * The launcher to drive. By default a snapshot: a copy of {@code ./lakesh} and of the jar this build made,
+     * in a directory of their own. The launcher rebuilds {@code shell/target/lakesh.jar} in place whenever a
+     * source file is newer than the jar, so in a tree that is being edited the launcher in place would run a
+     * Maven build in the middle of the test and rewrite the jar under the running session (and under this JVM,
+     * which has that jar on its class path). {@code -Dlakesh.terminal.inPlace=true} drives {@code <root>/lakesh}
+     * itself.
+     */
+    private static Path launcher(Path root, Path scratch) throws IOException {
+        Path script = root.resolve("lakesh");
+        assertTrue(Files.isExecutable(script), "no executable launcher at " + script);
+        if (Boolean.getBoolean("lakesh.terminal.inPlace")) {
+            return script;
+        }
+        Path jar = root.resolve("shell/target/lakesh.jar");
+        assertTrue(Files.isRegularFile(jar), "no " + jar + ": 'mvn verify' builds it before the *IT tests run");
+        Path dir = scratch.resolve("launcher");
+        Path copy = Files.createDirectories(dir.resolve("shell/target")).resolve("lakesh.jar");
+        Files.copy(jar, copy);
+        try (JarFile check = new JarFile(copy.toFile())) {
+            assertTrue(check.getManifest() != null, "the copied jar has no manifest: " + jar);
+        }
+        Files.copy(script, dir.resolve("lakesh"), StandardCopyOption.COPY_ATTRIBUTES);
+        return dir.resolve("lakesh");
+    }
+
+    /**
+     * The threads of the lakesh JVM (the pane's process: the launcher execs it), to show where it hangs: SIGQUIT
+     * makes a JVM print them to its terminal, even during shutdown when jstack cannot attach.
+     */
+    private String threadDump() {
+        try {
+            TmuxSession.signal("QUIT", tmux.pid());
+            Thread.sleep(2000);
+            String all = tmux.scrollback();
+            int at = all.lastIndexOf("Full thread dump");
+            return at < 0 ? "(no thread dump on the terminal)" : "its threads:\n" + all.substring(at);
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
     }
 
     // ---- reading the screen
@@ -257,8 +301,9 @@ class TerminalIT {
         }
     }
 
+    /** Lines without surrounding blanks, blank lines and the ^C the terminal echoes for Ctrl-C. */
     private static List<String> trimmed(List<String> lines) {
-        return lines.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return lines.stream().map(l -> l.replace("^C", "").strip()).filter(l -> !l.isEmpty()).toList();
     }
 
     private static String lastLine(String screen) {

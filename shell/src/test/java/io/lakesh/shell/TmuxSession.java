@@ -20,6 +20,9 @@ final class TmuxSession implements AutoCloseable {
 
     private final String socket;
     private final Path config;
+    private Path socketPath;
+    private long pid;
+    private long serverPid;
 
     private TmuxSession(String socket, Path config) {
         this.socket = socket;
@@ -56,6 +59,9 @@ final class TmuxSession implements AutoCloseable {
         TmuxSession s = new TmuxSession(socket, config);
         s.tmux(List.of("-f", config.toString(), "new-session", "-d", "-s", TARGET, "-c", workDir.toString(),
                 "-x", Integer.toString(width), "-y", Integer.toString(height), command));
+        s.socketPath = Path.of(s.format("#{socket_path}"));
+        s.pid = Long.parseLong(s.format("#{pane_pid}"));
+        s.serverPid = Long.parseLong(s.format("#{pid}"));
         return s;
     }
 
@@ -86,8 +92,57 @@ final class TmuxSession implements AutoCloseable {
         return tmux(List.of("display-message", "-p", "-t", TARGET, format)).strip();
     }
 
+    /** The process the pane started (a launcher that execs keeps this id). */
+    long pid() {
+        return pid;
+    }
+
     boolean dead() throws IOException {
         return "1".equals(format("#{pane_dead}"));
+    }
+
+    /**
+     * Waits for the program to end and returns its exit status ("0", "1"..., or "signal N"), or null when it still
+     * runs after the timeout.
+     */
+    String awaitExit(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nudgeAt = -1;
+        while (true) {
+            if (dead()) {
+                String status = format("#{pane_dead_status}");
+                String signal = format("#{pane_dead_signal}");
+                if (!status.isEmpty()) {
+                    return status;
+                }
+                if (!signal.isEmpty()) {
+                    return "signal " + signal;
+                }
+                // The terminal is closed but tmux has no exit status: a tmux built with libutempter can miss the
+                // SIGCHLD of a pane process that exits while it updates utmp for the closed terminal (tmux issues
+                // 311 and 4559), leaving the process a zombie until tmux gets another SIGCHLD. Send it one.
+                if (nudgeAt < 0) {
+                    nudgeAt = System.nanoTime() + 500_000_000L;
+                } else if (System.nanoTime() > nudgeAt) {
+                    System.err.println("tmux has no exit status for the closed pane of process " + pid + "; sending it SIGCHLD");
+                    signal("CHLD", serverPid);
+                    nudgeAt = System.nanoTime() + 500_000_000L;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Sends a signal ("QUIT", "CHLD"...) to a process of this session. */
+    static void signal(String name, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).redirectErrorStream(true).start();
+        String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + pid + ": " + out.strip());
+        }
     }
 
     /** Polls the screen until the condition holds; fails with the screen as it last was. */
@@ -121,7 +176,18 @@ final class TmuxSession implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the server is gone already
         }
+        // the hang-up from kill-server ends the program; one that ignores it is ended by force
+        ProcessHandle.of(pid).ifPresent(p -> {
+            try {
+                p.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+            }
+        });
         try {
+            if (socketPath != null) {
+                Files.deleteIfExists(socketPath); // a killed server leaves its socket file behind
+            }
             Files.deleteIfExists(config);
         } catch (IOException e) {
             // a temp file
