@@ -37,9 +37,9 @@ class IcebergDeletesAndHdfsTest {
             // another writer deletes row 0 (id 1) by position ...
             PositionDeleteWriter<Record> positions = Parquet.writeDeletes(table.io().newOutputFile(
                             table.location() + "/data/pos-" + UUID.randomUUID() + ".parquet"))
-                    .forTable(table).createWriterFunc(GenericParquetWriter::create).overwrite().buildPositionWriter();
+                    .withSpec(table.spec()).overwrite().buildPositionWriter();
             try (positions) {
-                positions.write(PositionDelete.<Record>create().set(data.location(), 0L, null));
+                positions.write(PositionDelete.<Record>create().set(data.location(), 0L));
             }
             table.newRowDelta().addDeletes(positions.toDeleteFile()).commit();
 
