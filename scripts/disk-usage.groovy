@@ -18,9 +18,10 @@ walk = { String dir ->
 walk(root)
 
 def rows = tables.collect { t ->
-    def count = lake.count(t.path())[0]
+    // what the table occupies on disk: data, deletes, metadata and orphans alike
+    def files = lake.find(t.path(), '-type', 'f').size()
     def du = lake.du('-s', t.path())[0]
-    [table: t.path(), format: t.kind().label(), files: count.files, bytes: du.size, with_replicas: du.with_replicas]
+    [table: t.path(), format: t.kind().label(), files: files, bytes: du.size, with_replicas: du.with_replicas]
 }.sort { -it.bytes }
 
 if (rows) {

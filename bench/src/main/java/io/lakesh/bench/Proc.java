@@ -11,7 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs one process with its output in files and measures its wall time from spawn to exit. */
 final class Proc {
-    record Result(double seconds, int exit, Path out, Path err) {
+    /**
+     * @param seconds  wall time from spawn to exit
+     * @param cpu      CPU seconds (user + system) of the process and the children it waited for
+     * @param selfCpu  CPU seconds this JVM (the harness, hosting the HDFS) used meanwhile
+     */
+    record Result(double seconds, int exit, Path out, Path err, double cpu, double selfCpu) {
         String stdout() throws IOException {
             return Files.readString(out, StandardCharsets.UTF_8);
         }
@@ -55,6 +60,8 @@ final class Proc {
         pb.environment().clear();
         pb.environment().putAll(env);
         pb.environment().putAll(extraEnv);
+        double children0 = childrenCpu();
+        long self0 = OS.getProcessCpuTime();
         long t0 = System.nanoTime();
         Process p = pb.start();
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -62,7 +69,29 @@ final class Proc {
             throw new IOException(tag + ": " + String.join(" ", command) + " did not finish within " + timeout);
         }
         long t1 = System.nanoTime();
-        return new Result((t1 - t0) / 1e9, p.exitValue(), out, err);
+        double cpu = childrenCpu() - children0;
+        double selfCpu = (OS.getProcessCpuTime() - self0) / 1e9;
+        return new Result((t1 - t0) / 1e9, p.exitValue(), out, err, cpu, selfCpu);
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static final double TICKS = clockTicks();
+
+    private static double clockTicks() {
+        try {
+            return Double.parseDouble(capture(Path.of("/"), "getconf", "CLK_TCK"));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    /** cutime + cstime of this process: the CPU time of every child it has waited for (Linux /proc/self/stat). */
+    private static double childrenCpu() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after "pid (comm) ": field 3 (state) is f[0]; cutime is field 16, cstime field 17
+        return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICKS;
     }
 
     /** Runs a short helper command and returns its stdout (stderr merged), or "" when it fails. */

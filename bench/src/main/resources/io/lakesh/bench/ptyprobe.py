@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Drives an interactive program through a pseudo-terminal and times it (used by io.lakesh.bench.Bench).
 
-  ptyprobe.py [--prompt TEXT] [--timeout S] [--rss-after S] [--send CMD]... [--exit CMD] -- PROGRAM ARGS...
+  ptyprobe.py [--prompt TEXT] [--timeout S] [--rss-after S] [--send CMD]... [--exit CMD]
+              [--rows N] [--cols N] [--transcript FILE] -- PROGRAM ARGS...
 
-Spawns PROGRAM on a new pty (120x40), and prints one JSON object on stdout:
+Spawns PROGRAM on a new pty (--cols x --rows, default 120x40), and prints one JSON object on stdout:
   prompt_ms  time from spawning to the first appearance of TEXT (ANSI escapes removed)
   pid, comm  the pty child's pid and /proc/<pid>/comm (an exec'ing launcher keeps its pid)
   rss_kb     VmRSS of that pid, read --rss-after seconds after the prompt (when given)
@@ -34,6 +35,8 @@ def main():
     ap.add_argument("--send", action="append", default=[])
     ap.add_argument("--exit", default="exit")
     ap.add_argument("--transcript", default=None)
+    ap.add_argument("--rows", type=int, default=40)
+    ap.add_argument("--cols", type=int, default=120)
     ap.add_argument("program", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     prog = a.program[1:] if a.program and a.program[0] == "--" else a.program
@@ -45,7 +48,7 @@ def main():
     pid, fd = pty.fork()
     if pid == 0:
         try:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", a.rows, a.cols, 0, 0))
             os.execvp(prog[0], prog)
         finally:
             os._exit(127)

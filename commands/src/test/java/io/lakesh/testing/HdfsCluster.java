@@ -76,6 +76,9 @@ public final class HdfsCluster implements AutoCloseable {
     @Override
     public void close() {
         cluster.shutdown(true);
+        if (!Files.exists(baseDir)) {
+            return; // shutdown(true) removed it already
+        }
         try (var files = Files.walk(baseDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -79,7 +79,7 @@ class LineReaderTest {
 
     @Test
     void groovyLinesCompleteTheLakeApi() throws Exception {
-        assertEquals(":g lake.ls()", type(":g lake.l\t)\r"));
+        assertEquals(":g lake.pwd()", type(":g lake.pw\t)\r"));
         assertEquals(":g lake.exists()", type(":g lake.exis\t)\r"));
     }
 
