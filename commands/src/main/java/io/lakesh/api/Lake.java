@@ -138,6 +138,15 @@ public final class Lake {
         return (List<java.util.Map<String, Object>>) run("du", args);
     }
 
+    /** An Iceberg table (catalog path or path-based, `@ref` for a snapshot) as Iceberg's own Table API. */
+    public org.apache.iceberg.Table table(Object path) {
+        try {
+            return io.lakesh.iceberg.IcebergTables.resolve(namespace(), String.valueOf(path)).table();
+        } catch (java.io.IOException e) {
+            throw new LakeshException("table: " + Errors.message(e, String.valueOf(path)), e);
+        }
+    }
+
     public boolean exists(Object path) {
         try {
             return namespace().exists(namespace().resolve(String.valueOf(path)));

@@ -71,7 +71,7 @@ public final class Errors {
     }
 
     /** The first line of a message, without the exception class names Hadoop puts in front of it. */
-    static String firstLine(Throwable e) {
+    public static String firstLine(Throwable e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName();

@@ -84,8 +84,7 @@ public final class Catalogs implements AutoCloseable {
         while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.lines().findFirst().orElse(m);
+        return io.lakesh.command.Errors.firstLine(t);
     }
 
     @Override

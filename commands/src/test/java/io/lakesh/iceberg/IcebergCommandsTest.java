@@ -151,4 +151,28 @@ class IcebergCommandsTest {
         assertEquals(1, lakesh.run("load /local/p/t " + csv));
         assertTrue(lakesh.err().contains("path-based table"), lakesh.err());
     }
+
+    @Test
+    void tagsRollbackAndDropWithConfirmation() throws Exception {
+        lakesh.run("create table /iceberg/lake/m/t (id bigint, region string, amount double)");
+        lakesh.run("load /iceberg/lake/m/t " + csv);
+        long first = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/m/t").table().currentSnapshot().snapshotId();
+        assertEquals(0, lakesh.run("refs --tag v1 /iceberg/lake/m/t"), lakesh.err());
+        lakesh.run("load /iceberg/lake/m/t " + csv);
+        lakesh.out();
+        assertEquals(0, lakesh.run("refs --format csv /iceberg/lake/m/t"));
+        assertEquals("name,type,snapshot_id,max_ref_age_ms\nmain,branch," + IcebergTables.resolve(lakesh.namespace(),
+                "/iceberg/lake/m/t").table().currentSnapshot().snapshotId() + ",\nv1,tag," + first + ",\n", lakesh.out());
+        assertEquals(0, lakesh.run("count --format csv /iceberg/lake/m/t@v1"));
+        assertTrue(lakesh.out().endsWith(",3,/iceberg/lake/m/t\n"));
+        assertEquals(0, lakesh.run("rollback /iceberg/lake/m/t@v1"), lakesh.err());
+        assertTrue(lakesh.out().startsWith("current snapshot of /iceberg/lake/m/t: " + first), "rolled back");
+        assertEquals(0, lakesh.run("count --format csv /iceberg/lake/m/t"));
+        assertTrue(lakesh.out().endsWith(",3,/iceberg/lake/m/t\n"));
+        assertEquals(1, lakesh.run("drop table /iceberg/lake/m/t"));
+        assertTrue(lakesh.err().startsWith("drop: would drop '/iceberg/lake/m/t' (1 data files, "), lakesh.err());
+        assertEquals(0, lakesh.run("drop table /iceberg/lake/m/t --purge --force"), lakesh.err());
+        assertEquals(0, lakesh.run("ls /iceberg/lake/m"));
+        assertEquals("dropped /iceberg/lake/m/t and its files\n", lakesh.out());
+    }
 }

@@ -137,6 +137,11 @@ final class NamespaceCompleter implements Completer {
     }
 
     private void paths(String word, List<Candidate> candidates) {
+        int at = word.lastIndexOf('@');
+        if (at > 0 && word.indexOf('/', at) < 0) {
+            versions(word.substring(0, at), candidates);
+            return;
+        }
         int slash = word.lastIndexOf('/');
         String dirPart = slash < 0 ? "" : word.substring(0, slash + 1);
         List<FileEntry> entries;
@@ -152,6 +157,24 @@ final class NamespaceCompleter implements Completer {
             } else {
                 candidates.add(new Candidate(dirPart + name, name, null, null, null, null, true));
             }
+        }
+    }
+
+    /** After `table@`: its snapshot ids (newest first, with their time) and its tags and branches. */
+    private void versions(String table, List<Candidate> candidates) {
+        try {
+            var t = io.lakesh.iceberg.IcebergTables.resolve(ns, table).table();
+            for (var s : t.snapshots()) {
+                String when = java.time.Instant.ofEpochMilli(s.timestampMillis()).toString();
+                candidates.add(new Candidate(table + "@" + s.snapshotId(), Long.toString(s.snapshotId()), null,
+                        when + " " + s.operation(), null, null, true));
+            }
+            for (String ref : t.refs().keySet()) {
+                candidates.add(new Candidate(table + "@" + ref, ref, null, "ref", null, null, true));
+            }
+        } catch (Exception e) {
+            // not a table (or unreadable): nothing to offer after '@'
+            candidates.clear();
         }
     }
 

@@ -78,6 +78,19 @@ class LineReaderTest {
     }
 
     @Test
+    void tabCompletesSnapshotsAndRefsAfterAt() throws Exception {
+        CommandRunner runner = new CommandRunner(new CommandContext(ns, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter())));
+        assertEquals(0, runner.runLine("create table /iceberg/lake/s/t (id bigint)"));
+        java.nio.file.Path csv = dir.resolve("t.csv");
+        Files.writeString(csv, "id\n1\n");
+        assertEquals(0, runner.runLine("load /iceberg/lake/s/t " + csv));
+        long id = io.lakesh.iceberg.IcebergTables.resolve(ns, "/iceberg/lake/s/t").table().currentSnapshot().snapshotId();
+        assertEquals("count /iceberg/lake/s/t@main ", type("count /iceberg/lake/s/t@m\t\r"));
+        assertEquals("head /iceberg/lake/s/t@" + id + " ", type("head /iceberg/lake/s/t@" + Long.toString(id).charAt(0) + "\t\r"));
+    }
+
+    @Test
     void groovyLinesCompleteTheLakeApi() throws Exception {
         assertEquals(":g lake.pwd()", type(":g lake.pw\t)\r"));
         assertEquals(":g lake.exists()", type(":g lake.exis\t)\r"));

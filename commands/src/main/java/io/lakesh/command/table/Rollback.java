@@ -1,0 +1,27 @@
+package io.lakesh.command.table;
+
+import io.lakesh.LakeshException;
+import io.lakesh.command.LakeCommand;
+import io.lakesh.iceberg.IcebergTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "rollback", description = "Make an earlier snapshot current again: rollback orders@<snapshot-id|tag|time>.")
+public class Rollback extends LakeCommand {
+    @Parameters(paramLabel = "TABLE@SNAPSHOT", description = "The table and the snapshot to return to.")
+    String target;
+
+    @Override
+    public Object call() throws Exception {
+        IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), target);
+        if (ref.snapshotId() == null) {
+            throw new io.lakesh.UsageException("name the snapshot to return to: rollback " + target + "@<snapshot-id> (see 'history " + target + "')");
+        }
+        if (ref.pathBased()) {
+            throw new LakeshException("'" + ref.path() + "' is a path-based table; rollback needs a catalog table");
+        }
+        long before = ref.table().currentSnapshot().snapshotId();
+        ref.table().manageSnapshots().setCurrentSnapshot(ref.snapshotId()).commit();
+        return "current snapshot of " + ref.path() + ": " + ref.snapshotId() + " (was " + before + ")";
+    }
+}
