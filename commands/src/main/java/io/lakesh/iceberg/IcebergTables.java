@@ -41,6 +41,12 @@ public final class IcebergTables {
         public Snapshot snapshot() {
             return snapshotId == null ? table.currentSnapshot() : table.snapshot(snapshotId);
         }
+
+        /** The table's schema now, or the one an older snapshot was written with (time travel). */
+        public org.apache.iceberg.Schema schema() {
+            Snapshot s = snapshot();
+            return snapshotId != null && s.schemaId() != null ? table.schemas().get(s.schemaId()) : table.schema();
+        }
     }
 
     public static Ref resolve(Namespace ns, String arg) throws IOException {

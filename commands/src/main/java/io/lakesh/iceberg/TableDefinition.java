@@ -51,7 +51,7 @@ public final class TableDefinition {
         return new Schema(fields);
     }
 
-    static Type type(String name, String column) {
+    public static Type type(String name, String column) {
         Matcher d = DECIMAL.matcher(name);
         if (d.matches()) {
             return Types.DecimalType.of(Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)));

@@ -21,14 +21,14 @@ public final class TableRows {
 
     /** The first {@code limit} rows as a printable table, columns as in the schema. */
     public static Table head(IcebergTables.Ref ref, int limit) throws IOException {
-        org.apache.iceberg.Schema schema = ref.table().schemas().get(schemaId(ref));
+        org.apache.iceberg.Schema schema = ref.schema();
         List<Types.NestedField> fields = schema.columns();
         Table out = new Table(fields.stream().map(Types.NestedField::name).toList());
         Snapshot s = ref.snapshot();
         if (s == null || limit == 0) {
             return out;
         }
-        try (CloseableIterable<Record> rows = IcebergGenerics.read(ref.table()).useSnapshot(s.snapshotId()).build()) {
+        try (CloseableIterable<Record> rows = scan(ref)) {
             int n = 0;
             for (Record r : rows) {
                 if (n++ >= limit) {
@@ -55,7 +55,7 @@ public final class TableRows {
             return Long.parseLong(summary.get("total-records"));
         }
         long n = 0;
-        try (CloseableIterable<Record> rows = IcebergGenerics.read(ref.table()).useSnapshot(s.snapshotId()).build()) {
+        try (CloseableIterable<Record> rows = scan(ref)) {
             for (Record ignored : rows) {
                 if ((++n & 0xFFFF) == 0) {
                     CancelledException.check();
@@ -65,8 +65,9 @@ public final class TableRows {
         return n;
     }
 
-    private static int schemaId(IcebergTables.Ref ref) {
-        Snapshot s = ref.snapshot();
-        return s != null && s.schemaId() != null ? s.schemaId() : ref.table().schema().schemaId();
+    /** The current state reads with the current schema; an older snapshot with the schema it was written with. */
+    private static CloseableIterable<Record> scan(IcebergTables.Ref ref) {
+        var read = IcebergGenerics.read(ref.table());
+        return ref.snapshotId() == null ? read.build() : read.useSnapshot(ref.snapshotId()).build();
     }
 }

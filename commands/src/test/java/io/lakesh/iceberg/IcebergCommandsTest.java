@@ -175,4 +175,34 @@ class IcebergCommandsTest {
         assertEquals(0, lakesh.run("ls /iceberg/lake/m"));
         assertEquals("dropped /iceberg/lake/m/t and its files\n", lakesh.out());
     }
+
+    @Test
+    void schemaEvolutionKeepsDataByFieldId() throws Exception {
+        lakesh.run("create table /iceberg/lake/e/t (id int, region string, amount double)");
+        lakesh.run("load /iceberg/lake/e/t " + csv);
+        lakesh.out();
+        assertEquals("""
+                > alter table /iceberg/lake/e/t rename column region to area
+                renamed column region to area in /iceberg/lake/e/t
+                > alter table /iceberg/lake/e/t add column note string
+                added column note string in /iceberg/lake/e/t
+                > alter table /iceberg/lake/e/t alter column id type bigint
+                column id is now long in /iceberg/lake/e/t
+                > alter table /iceberg/lake/e/t drop column amount
+                dropped column amount in /iceberg/lake/e/t
+                > head -n 2 --format csv /iceberg/lake/e/t
+                id,area,note
+                1,EU,
+                2,US,
+                > alter table /iceberg/lake/e/t alter column area type int
+                alter: '/iceberg/lake/e/t': Cannot change column type: area: string -> int; the table is unchanged
+                [exit 1]
+                """, lakesh.transcript(
+                "alter table /iceberg/lake/e/t rename column region to area",
+                "alter table /iceberg/lake/e/t add column note string",
+                "alter table /iceberg/lake/e/t alter column id type bigint",
+                "alter table /iceberg/lake/e/t drop column amount",
+                "head -n 2 --format csv /iceberg/lake/e/t",
+                "alter table /iceberg/lake/e/t alter column area type int"));
+    }
 }

@@ -23,7 +23,7 @@ public class Describe extends LakeCommand {
         IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
         org.apache.iceberg.Table t = ref.table();
         Snapshot s = ref.snapshot();
-        Schema schema = s != null && s.schemaId() != null ? t.schemas().get(s.schemaId()) : t.schema();
+        Schema schema = ref.schema();
         OutputFormat f = outputFormat();
         if (f == OutputFormat.TABLE || f == OutputFormat.VERTICAL || f == OutputFormat.MARKDOWN) {
             Table info = Table.of("property", "value").withoutHeader();
