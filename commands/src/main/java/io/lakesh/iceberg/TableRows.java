@@ -21,6 +21,11 @@ public final class TableRows {
 
     /** The first {@code limit} rows as a printable table, columns as in the schema. */
     public static Table head(IcebergTables.Ref ref, int limit) throws IOException {
+        return head(ref, limit, null);
+    }
+
+    /** The first rows matching a `--where` filter (null: all rows). */
+    public static Table head(IcebergTables.Ref ref, int limit, String where) throws IOException {
         org.apache.iceberg.Schema schema = ref.schema();
         List<Types.NestedField> fields = schema.columns();
         Table out = new Table(fields.stream().map(Types.NestedField::name).toList());
@@ -28,7 +33,7 @@ public final class TableRows {
         if (s == null || limit == 0) {
             return out;
         }
-        try (CloseableIterable<Record> rows = scan(ref)) {
+        try (CloseableIterable<Record> rows = scan(ref, where)) {
             int n = 0;
             for (Record r : rows) {
                 if (n++ >= limit) {
@@ -46,16 +51,21 @@ public final class TableRows {
 
     /** Exact row count: from the snapshot summary when it has no delete files, else by reading. */
     public static long count(IcebergTables.Ref ref) throws IOException {
+        return count(ref, null);
+    }
+
+    /** Rows matching a `--where` filter (null: all rows). */
+    public static long count(IcebergTables.Ref ref, String where) throws IOException {
         Snapshot s = ref.snapshot();
         if (s == null) {
             return 0;
         }
         var summary = s.summary();
-        if (summary.containsKey("total-records") && "0".equals(summary.getOrDefault("total-delete-files", "0"))) {
+        if (where == null && summary.containsKey("total-records") && "0".equals(summary.getOrDefault("total-delete-files", "0"))) {
             return Long.parseLong(summary.get("total-records"));
         }
         long n = 0;
-        try (CloseableIterable<Record> rows = scan(ref)) {
+        try (CloseableIterable<Record> rows = scan(ref, where)) {
             for (Record ignored : rows) {
                 if ((++n & 0xFFFF) == 0) {
                     CancelledException.check();
@@ -66,8 +76,12 @@ public final class TableRows {
     }
 
     /** The current state reads with the current schema; an older snapshot with the schema it was written with. */
-    private static CloseableIterable<Record> scan(IcebergTables.Ref ref) {
+    private static CloseableIterable<Record> scan(IcebergTables.Ref ref, String where) {
         var read = IcebergGenerics.read(ref.table());
+        if (where != null) {
+            // where() prunes files by partitions and statistics; the reader then filters rows exactly
+            read = read.where(Filters.parse(where, ref.schema()));
+        }
         return ref.snapshotId() == null ? read.build() : read.useSnapshot(ref.snapshotId()).build();
     }
 }

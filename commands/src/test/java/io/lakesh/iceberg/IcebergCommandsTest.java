@@ -205,4 +205,20 @@ class IcebergCommandsTest {
                 "head -n 2 --format csv /iceberg/lake/e/t",
                 "alter table /iceberg/lake/e/t alter column area type int"));
     }
+
+    @Test
+    void whereFiltersRowsAndPrunesPartitions() {
+        lakesh.run("create table /iceberg/lake/w/t (id bigint, region string, amount double) --partitioned-by region");
+        lakesh.run("load /iceberg/lake/w/t " + csv);
+        lakesh.out();
+        assertEquals(0, lakesh.run("head --format csv --where \"region = 'EU' and amount > 5\" /iceberg/lake/w/t"), lakesh.err());
+        assertEquals("id,region,amount\n1,EU,10.5\n", lakesh.out());
+        assertEquals(0, lakesh.run("count --format csv --where \"region != 'EU'\" /iceberg/lake/w/t"), lakesh.err());
+        String count = lakesh.out();
+        assertTrue(count.matches("(?s)directories,files,size,rows,path\n,2,\\d+,1,/iceberg/lake/w/t\n"), count);
+        assertEquals(1, lakesh.run("head --where \"regoin = 'EU'\" /iceberg/lake/w/t"));
+        assertEquals("head: --where: no column 'regoin' (did you mean 'region'?)\n", lakesh.err());
+        assertEquals(1, lakesh.run("head --where \"amount = cheap\" /iceberg/lake/w/t"));
+        assertEquals("head: --where: column 'amount': 'cheap' is not a double\n", lakesh.err());
+    }
 }

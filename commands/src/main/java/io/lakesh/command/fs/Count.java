@@ -17,6 +17,8 @@ import java.util.List;
 public class Count extends PathCommand {
     @Option(names = "-h", description = "Sizes as 12.4 MiB instead of bytes.")
     boolean human;
+    @Option(names = "--where", paramLabel = "FILTER", description = "Tables: count only rows matching, e.g. \"region = 'EU'\".")
+    String where;
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Paths or globs (default: the current directory).")
     List<String> paths = new ArrayList<>();
 
@@ -43,12 +45,15 @@ public class Count extends PathCommand {
             var summary = snapshot == null ? java.util.Map.<String, String>of() : snapshot.summary();
             rows.add(new Object[] {null, Long.parseLong(summary.getOrDefault("total-data-files", "0")),
                     new Bytes(Long.parseLong(summary.getOrDefault("total-files-size", "0"))),
-                    io.lakesh.iceberg.TableRows.count(ref), item.display()});
+                    io.lakesh.iceberg.TableRows.count(ref, where), item.display()});
             anyTable = true;
             return;
         }
         if (item.isVirtual()) {
             throw fail("'" + item.display() + "' is not a file system path or a table; count a path or a table");
+        }
+        if (where != null) {
+            throw fail("'" + item.display() + "' is not a table; --where filters table rows");
         }
         ContentSummary s = item.store().summary(item.storePath());
         rows.add(new Object[] {s.directories(), s.files(), new Bytes(s.length()), null, item.display()});

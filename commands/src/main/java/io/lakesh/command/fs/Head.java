@@ -19,6 +19,8 @@ public class Head extends PathCommand {
     int lines = 10;
     @Option(names = "-c", paramLabel = "BYTES", description = "Print the first BYTES bytes instead of lines.")
     Long bytes;
+    @Option(names = "--where", paramLabel = "FILTER", description = "Tables: only rows matching, e.g. \"region = 'EU' and amount >= 10\".")
+    String where;
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or globs.")
     List<String> paths;
 
@@ -40,7 +42,7 @@ public class Head extends PathCommand {
         if (entry.kind() == io.lakesh.store.Kind.ICEBERG) {
             var ref = io.lakesh.iceberg.IcebergTables.resolve(ctx.namespace(),
                     new io.lakesh.namespace.Versioned(item.display(), version).toString());
-            ctx.print(io.lakesh.iceberg.TableRows.head(ref, bytes != null ? (int) Math.min(bytes, Integer.MAX_VALUE) : lines),
+            ctx.print(io.lakesh.iceberg.TableRows.head(ref, bytes != null ? (int) Math.min(bytes, Integer.MAX_VALUE) : lines, where),
                     outputFormat(), false);
             return;
         }
@@ -48,6 +50,9 @@ public class Head extends PathCommand {
             throw fail("'" + item.display() + "' is a Delta table; reading Delta rows is not available yet (see 'ls " + item.display() + "')");
         }
         Cat.requireFile(item, entry);
+        if (where != null) {
+            throw fail("'" + item.display() + "' is a file; --where filters table rows");
+        }
         try (InputStream in = item.store().open(item.storePath())) {
             if (bytes != null) {
                 ctx.out().write(new String(in.readNBytes((int) Math.min(bytes, Integer.MAX_VALUE - 8)), StandardCharsets.UTF_8));
