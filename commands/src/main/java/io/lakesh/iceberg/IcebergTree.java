@@ -25,6 +25,12 @@ public final class IcebergTree implements VirtualTree {
     public static final String MOUNT = "/iceberg";
 
     private final Catalogs catalogs;
+    /** What the last listing read of each table, so that `ls -l` shows it without reading metadata again. */
+    private final java.util.Map<String, TableSummary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A table at a glance, from its metadata only. */
+    public record TableSummary(int formatVersion, int snapshots, Long records, Long dataFiles) {
+    }
 
     public IcebergTree(Catalogs catalogs) {
         this.catalogs = catalogs;
@@ -146,8 +152,26 @@ public final class IcebergTree implements VirtualTree {
         return out;
     }
 
+    /** The summary the last stat or listing read for a table path, or null. */
+    public TableSummary summary(String path) {
+        return summaries.get(path);
+    }
+
     /** A table as a listing entry: bytes of its current snapshot, time of its last commit. */
-    static FileEntry tableEntry(String path, Table table) {
+    private FileEntry tableEntry(String path, Table table) {
+        Snapshot snapshot = table.currentSnapshot();
+        int version = table instanceof HasTableOperations h ? h.operations().current().formatVersion() : 0;
+        int count = 0;
+        for (Snapshot ignored : table.snapshots()) {
+            count++;
+        }
+        summaries.put(path, new TableSummary(version, count,
+                snapshot == null ? null : parseLong(snapshot.summary().get("total-records")),
+                snapshot == null ? null : parseLong(snapshot.summary().get("total-data-files"))));
+        return entryOf(path, table);
+    }
+
+    static FileEntry entryOf(String path, Table table) {
         Snapshot current = table.currentSnapshot();
         long bytes = current == null ? 0 : parseLong(current.summary().get("total-files-size"));
         long updated = current != null ? current.timestampMillis()

@@ -221,4 +221,17 @@ class IcebergCommandsTest {
         assertEquals(1, lakesh.run("head --where \"amount = cheap\" /iceberg/lake/w/t"));
         assertEquals("head: --where: column 'amount': 'cheap' is not a double\n", lakesh.err());
     }
+
+    @Test
+    void longListingOfANamespaceShowsTablesAtAGlance() {
+        lakesh.run("create table /iceberg/lake/g/empty (id bigint); create table /iceberg/lake/g/orders (id bigint, region string, amount double)");
+        lakesh.run("load /iceberg/lake/g/orders " + csv + "; load /iceberg/lake/g/orders " + csv + "; create table /iceberg/lake/g/sub/x (id int)");
+        lakesh.out();
+        assertEquals(0, lakesh.run("ls -l --format csv /iceberg/lake/g"), lakesh.err());
+        List<String> lines = lakesh.out().lines().toList();
+        assertEquals("kind,format,snapshots,records,data_files,size,last_commit,name", lines.get(0));
+        assertTrue(lines.get(1).matches("iceberg,v2,0,,,0,[^,]+,empty"), lines.get(1));
+        assertTrue(lines.get(2).matches("iceberg,v2,2,6,2,\\d+,[^,]+,orders"), lines.get(2));
+        assertTrue(lines.get(3).matches("dir,,,,,,,sub"), lines.get(3));
+    }
 }

@@ -65,11 +65,37 @@ public class Ls extends PathCommand {
         entries.add(e.withPath(l.display()));
     }
 
+    private io.lakesh.iceberg.IcebergTree icebergTree() {
+        for (FileEntry e : entries) {
+            if (!(ctx.namespace().tree(e.path()) instanceof io.lakesh.iceberg.IcebergTree)) {
+                return null;
+            }
+        }
+        return entries.isEmpty() ? null : (io.lakesh.iceberg.IcebergTree) ctx.namespace().tree(entries.get(0).path());
+    }
+
+    /** Catalog listings show what a table is at a glance, from its metadata (records as the snapshot summary counts them). */
+    private Table catalogTable() {
+        io.lakesh.iceberg.IcebergTree tree = icebergTree();
+        Table t = Table.of("kind", "format", "snapshots", "records", "data_files", "size", "last_commit", "name").nullText("-");
+        for (int i = 0; i < entries.size(); i++) {
+            FileEntry e = entries.get(i);
+            var s = e.kind() == io.lakesh.store.Kind.ICEBERG ? tree.summary(e.path()) : null;
+            t.add(e.kind().label(), s == null ? null : "v" + s.formatVersion(), s == null ? null : s.snapshots(),
+                    s == null ? null : s.records(), s == null ? null : s.dataFiles(),
+                    s == null ? null : new io.lakesh.output.Bytes(e.length()), s == null ? null : e.modified(), names.get(i));
+        }
+        return t;
+    }
+
     @Override
     protected Object finish() {
         return new Tabular() {
             @Override
             public Table table() {
+                if (longListing && icebergTree() != null) {
+                    return catalogTable();
+                }
                 Table t = longListing ? Listings.longTable() : Listings.shortTable();
                 for (int i = 0; i < entries.size(); i++) {
                     if (longListing) {
