@@ -44,7 +44,7 @@ public final class Namespace implements AutoCloseable {
     private final LocalStore local = new LocalStore();
     private volatile Object hadoopConf;
     private String cwd = LOCAL;
-    private java.util.concurrent.ExecutorService lookups;
+    private final TableDetector tables = new TableDetector();
     private final Map<String, VirtualTree> trees = new ConcurrentHashMap<>();
     public static final String ICEBERG = "/iceberg";
 
@@ -354,7 +354,7 @@ public final class Namespace implements AutoCloseable {
             return new FileEntry(l.display(), Kind.MOUNT, 0, 0, 0, "-", "-", "dr-xr-xr-x", Instant.EPOCH);
         }
         FileEntry e = l.store().stat(l.storePath());
-        return e.isDirectory() ? e.withKind(tableKind(l)) : e;
+        return e.isDirectory() ? e.withKind(tables.kindOf(l)) : e;
     }
 
     public boolean exists(Location l) throws IOException {
@@ -395,85 +395,17 @@ public final class Namespace implements AutoCloseable {
             }
             return out;
         }
-        List<FileEntry> children = l.store().list(l.storePath());
-        long directories = children.stream().filter(FileEntry::isDirectory).count();
-        if (l.store() == local || directories < 4) {
-            List<FileEntry> out = new ArrayList<>(children.size());
-            for (FileEntry c : children) {
-                out.add(c.isDirectory() ? c.withKind(tableKind(l.descendant(c.path()))) : c);
-            }
-            return out;
-        }
-        return labelInParallel(l, children);
+        return tables.label(l, l.store().list(l.storePath()), l.store() != local);
     }
 
-    /** On a remote store each directory costs a round trip or two to label: ask for many at once. */
-    private List<FileEntry> labelInParallel(Location l, List<FileEntry> children) throws IOException {
-        List<java.util.concurrent.Future<FileEntry>> labelled = new ArrayList<>(children.size());
-        for (FileEntry c : children) {
-            labelled.add(c.isDirectory()
-                    ? lookups().submit(() -> c.withKind(tableKind(l.descendant(c.path()))))
-                    : java.util.concurrent.CompletableFuture.completedFuture(c));
-        }
-        List<FileEntry> out = new ArrayList<>(children.size());
-        try {
-            for (java.util.concurrent.Future<FileEntry> f : labelled) {
-                out.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            labelled.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            labelled.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
-        }
-        return out;
-    }
-
-    private synchronized java.util.concurrent.ExecutorService lookups() {
-        if (lookups == null) {
-            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-            lookups = java.util.concurrent.Executors.newFixedThreadPool(16, r -> {
-                Thread t = new Thread(r, "lakesh-lookup-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return lookups;
-    }
-
-    /**
-     * A directory holding `_delta_log/` is a Delta table; one holding `metadata/` with `version-hint.text`
-     * or `*.metadata.json` is a path-based Iceberg table.
-     */
+    /** `delta`, `iceberg` or a plain directory (see {@link TableDetector}). */
     public Kind tableKind(Location dir) throws IOException {
-        Store s = dir.store();
-        if (s == null) {
-            return Kind.MOUNT;
-        }
-        if (s.exists(Location.join(dir.storePath(), "_delta_log"))) {
-            return Kind.DELTA;
-        }
-        String metadata = Location.join(dir.storePath(), "metadata");
-        if (s.exists(metadata)) {
-            for (FileEntry m : s.list(metadata)) {
-                if (m.name().endsWith(".metadata.json") || m.name().equals("version-hint.text")) {
-                    return Kind.ICEBERG;
-                }
-            }
-        }
-        return Kind.DIR;
+        return tables.kindOf(dir);
     }
 
     @Override
     public void close() {
-        if (lookups != null) {
-            lookups.shutdownNow();
-        }
+        tables.close();
         trees.values().forEach(VirtualTree::close);
         trees.clear();
         for (Store s : stores.values()) {
