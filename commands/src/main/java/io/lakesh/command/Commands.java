@@ -19,7 +19,7 @@ public final class Commands {
             Put.class, Get.class, Find.class, Setrep.class, Checksum.class, Blocks.class,
             MountCommand.class, Umount.class,
             CreateTable.class, Load.class, Describe.class, History.class, Files.class, Refs.class,
-            Rollback.class, AlterTable.class, Drop.class,
+            Rollback.class, AlterTable.class, Drop.class, CatalogCommand.class,
             Sleep.class, FormatCommand.class, ShellHistory.class, Help.class,
             Exit.class);
 

@@ -234,4 +234,21 @@ class IcebergCommandsTest {
         assertTrue(lines.get(2).matches("iceberg,v2,2,6,2,\\d+,[^,]+,orders"), lines.get(2));
         assertTrue(lines.get(3).matches("dir,,,,,,,sub"), lines.get(3));
     }
+
+    @Test
+    void catalogsAreAddedListedAndRemoved() throws Exception {
+        Path wh = lakesh.home().resolve("other-warehouse");
+        assertEquals(0, lakesh.run("catalog add other --type hadoop --warehouse " + wh.toUri()), lakesh.err());
+        assertEquals("added catalog other at /iceberg/other (saved in lakesh.conf)\n", lakesh.out());
+        assertEquals(0, lakesh.run("create table /iceberg/other/db/t (id bigint); ls /iceberg; catalog list --format csv"), lakesh.err());
+        String out = lakesh.out();
+        assertTrue(out.startsWith("lake   mount\nother  mount\n"), out);
+        assertTrue(out.contains("other,hadoop,,") && out.contains(",lakesh.conf"), out);
+        assertTrue(Files.isDirectory(wh.resolve("db/t/metadata")), "tables of the new catalog go to its warehouse");
+        assertEquals(1, lakesh.run("catalog add other --type jdbc"));
+        assertEquals("catalog: catalog 'other' exists; 'catalog remove other' first\n", lakesh.err());
+        assertEquals(0, lakesh.run("catalog remove other"));
+        assertTrue(lakesh.out().startsWith("removed catalog other"));
+        assertEquals(2, lakesh.run("catalog add x --type hive"));
+    }
 }
