@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds lakesh, then runs the benchmark harness (io.lakesh.bench.Bench), which writes BENCHMARKS.md at the
-# repository root. Other options are passed to Bench: --runs N, --cp-runs N, --cp-default-runs N, --cp-files N,
-# --rss-runs N, --only ls,prompt,rss,cp, --keep, --out FILE, --work DIR.
+# repository root. Other options are passed to Bench: --only ls,prompt,rss,cp,script,iceberg (sections), --runs N,
+# --cp-runs N, --cp-default-runs N, --cp-files N, --rss-runs N, --script-runs N, --script-calls N, --fsshell-sample N,
+# --code-runs N, --load-runs N, --load-rows N, --tables N, --table-ls-runs N, --keep, --out FILE, --work DIR.
+# A full run takes about 15 minutes on 2 cores.
 # --no-build skips the full build and measures shell/target/lakesh.jar as it is (the bench module is still compiled).
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)

@@ -8,7 +8,8 @@ Spawns PROGRAM on a new pty (--cols x --rows, default 120x40), and prints one JS
   prompt_ms  time from spawning to the first appearance of TEXT (ANSI escapes removed)
   pid, comm  the pty child's pid and /proc/<pid>/comm (an exec'ing launcher keeps its pid)
   rss_kb     VmRSS of that pid, read --rss-after seconds after the prompt (when given)
-  commands   for each --send: the time from writing the line to the next prompt
+  commands   for each --send: the time from writing the line to the next prompt, and the output between
+             the echoed line and that prompt (ANSI escapes removed, at most 4000 characters)
   exit_status, exit_ms   how and how fast the program ended after the --exit line
 """
 import argparse
@@ -24,7 +25,7 @@ import sys
 import termios
 import time
 
-ANSI = re.compile(rb"\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]|\r")
+ANSI = re.compile(rb"\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[=>@-Z\\-_]|\r")
 
 
 def main():
@@ -123,7 +124,10 @@ def main():
             if not wait_for(next_prompt, a.timeout):
                 result["error"] = "no prompt after %r" % cmd
                 break
-            cmds.append({"cmd": cmd, "ms": round((time.perf_counter() - start) * 1000.0, 2)})
+            ms = round((time.perf_counter() - start) * 1000.0, 2)
+            nl = clean.find(b"\n", mark)
+            output = bytes(clean[nl + 1:clean.find(prompt, nl)])
+            cmds.append({"cmd": cmd, "ms": ms, "output": output[:4000].decode("utf-8", "replace")})
         result["commands"] = cmds
 
     start = time.perf_counter()
