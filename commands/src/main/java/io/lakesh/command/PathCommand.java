@@ -33,6 +33,11 @@ public abstract class PathCommand extends LakeCommand {
         return false;
     }
 
+    /** Whether processPath needs the entry's table kind (it costs store round trips); ls without -d does not. */
+    protected boolean needsKind() {
+        return true;
+    }
+
     /** Whether a missing path is an error (rm -f and touch say no). */
     protected boolean mustExist() {
         return true;
@@ -54,7 +59,7 @@ public abstract class PathCommand extends LakeCommand {
                     CancelledException.check();
                     FileEntry entry;
                     try {
-                        entry = ctx.namespace().stat(item);
+                        entry = needsKind() ? ctx.namespace().stat(item) : ctx.namespace().statPlain(item);
                     } catch (java.io.FileNotFoundException e) {
                         if (mustExist()) {
                             throw e;

@@ -100,7 +100,7 @@ public final class TableLoader {
                      return n;
                  }
              }) {
-            CsvReader csv = new CsvReader(new InputStreamReader(counted, StandardCharsets.UTF_8));
+            CsvReader csv = new CsvReader(new java.io.BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16));
             List<String> header = csv.next();
             if (header == null) {
                 return 0;
@@ -182,6 +182,7 @@ public final class TableLoader {
                 : table.locationProvider().newDataLocation(table.spec(), partition, file);
         OutputFile out = table.io().newOutputFile(location);
         return Parquet.writeData(out)
+                .setAll(table.properties()) // the table's codec and sizes, as every Iceberg writer honours them
                 .schema(table.schema())
                 .createWriterFunc(GenericParquetWriter::create)
                 .overwrite()

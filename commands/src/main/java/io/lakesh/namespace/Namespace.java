@@ -357,6 +357,11 @@ public final class Namespace implements AutoCloseable {
         return e.isDirectory() ? e.withKind(tables.kindOf(l)) : e;
     }
 
+    /** Like {@link #stat} but a directory stays a directory: no look for table layouts (saves round trips). */
+    public FileEntry statPlain(Location l) throws IOException {
+        return l.isVirtual() ? stat(l) : l.store().stat(l.storePath());
+    }
+
     public boolean exists(Location l) throws IOException {
         if (l.isVirtual() && tree(l.display()) != null) {
             try {

@@ -66,7 +66,7 @@ class HdfsFailuresTest {
         });
         assertEquals(1, status.get());
         assertEquals(1, err.lines().count(), err);
-        assertTrue(err.startsWith("ls: '/hdfs/private': Permission denied: user=alice, access=EXECUTE, inode=\"/private\""), err);
+        assertTrue(err.startsWith("ls: '/hdfs/private': Permission denied: user=alice, access=READ_EXECUTE, inode=\"/private\""), err);
     }
 
     @Test

@@ -251,4 +251,18 @@ class IcebergCommandsTest {
         assertTrue(lakesh.out().startsWith("removed catalog other"));
         assertEquals(2, lakesh.run("catalog add x --type hive"));
     }
+
+    @Test
+    void loadWritesWithTheTablesCodec() throws Exception {
+        assertEquals(0, lakesh.run("create table /iceberg/lake/c/t (id bigint, region string, amount double) --property write.parquet.compression-codec=snappy"), lakesh.err());
+        assertEquals(0, lakesh.run("load /iceberg/lake/c/t " + csv), lakesh.err());
+        Path parquet;
+        try (var files = Files.walk(lakesh.warehouse().resolve("c/t/data"))) {
+            parquet = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(parquet.toUri()), new org.apache.hadoop.conf.Configuration()))) {
+            assertEquals("SNAPPY", reader.getFooter().getBlocks().get(0).getColumns().get(0).getCodec().name());
+        }
+    }
 }

@@ -42,7 +42,7 @@ final class Session {
                 .appName("lakesh")
                 .parser(new LineParser(line -> runner.evaluatorFor(line) != null))
                 .completer(new NamespaceCompleter(ns, runner))
-                .highlighter(new SyntaxHighlighter())
+                .highlighter(new SyntaxHighlighter(line -> runner.evaluatorFor(line) != null))
                 .variable(LineReader.HISTORY_FILE, ns.home().history())
                 .variable(LineReader.HISTORY_SIZE, 10_000)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P> ")

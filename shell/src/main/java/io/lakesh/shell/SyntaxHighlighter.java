@@ -12,6 +12,13 @@ import java.util.regex.Pattern;
 
 /** Colours as you type: known commands green, unknown red, options cyan, paths blue, quoted text yellow. */
 final class SyntaxHighlighter implements Highlighter {
+    private final java.util.function.Predicate<String> isCode;
+
+    /** {@code isCode} tells Groovy and Java lines (`:g …`): their prefix shows as a command, the code plain. */
+    SyntaxHighlighter(java.util.function.Predicate<String> isCode) {
+        this.isCode = isCode;
+    }
+
     private static final AttributedStyle COMMAND = AttributedStyle.BOLD.foreground(AttributedStyle.GREEN);
     private static final AttributedStyle UNKNOWN = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
     private static final AttributedStyle OPTION = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
@@ -21,6 +28,12 @@ final class SyntaxHighlighter implements Highlighter {
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
         AttributedStringBuilder sb = new AttributedStringBuilder();
+        if (isCode.test(buffer)) {
+            int start = buffer.length() - buffer.stripLeading().length();
+            int end = buffer.indexOf(' ', start) < 0 ? buffer.length() : buffer.indexOf(' ', start);
+            return sb.append(buffer.substring(0, start)).styled(COMMAND, buffer.substring(start, end))
+                    .append(buffer.substring(end)).toAttributedString();
+        }
         int pos = 0;
         for (CommandLineSplitter.Statement s : CommandLineSplitter.split(buffer, true)) {
             boolean first = true;

@@ -108,11 +108,12 @@ class LineReaderTest {
 
     @Test
     void highlightingMarksKnownAndUnknownCommands() {
-        SyntaxHighlighter h = new SyntaxHighlighter();
+        SyntaxHighlighter h = new SyntaxHighlighter(line -> line.startsWith(":g "));
         AttributedString known = h.highlight(null, "ls -l /local");
         AttributedString unknown = h.highlight(null, "lss -l /local");
         assertEquals("ls -l /local", known.toString());
         assertTrue(known.styleAt(0).getStyle() != unknown.styleAt(0).getStyle(), "known and unknown commands look different");
         assertTrue(known.styleAt(3).getStyle() != known.styleAt(6).getStyle(), "options and paths look different");
+        assertEquals(known.styleAt(0).getStyle(), h.highlight(null, ":g 1 + 1").styleAt(0).getStyle(), ":g is a known prefix");
     }
 }

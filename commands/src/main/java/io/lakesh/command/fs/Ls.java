@@ -35,6 +35,11 @@ public class Ls extends PathCommand {
     }
 
     @Override
+    protected boolean needsKind() {
+        return directoriesThemselves;
+    }
+
+    @Override
     protected boolean humanSizes() {
         return human;
     }
