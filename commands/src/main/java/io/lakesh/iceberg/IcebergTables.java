@@ -42,6 +42,15 @@ public final class IcebergTables {
             return snapshotId == null ? table.currentSnapshot() : table.snapshot(snapshotId);
         }
 
+        /** Changes need a catalog: a path-based table is read-only. Throws naming what was asked. */
+        public Ref requireCatalog(String change) {
+            if (pathBased) {
+                throw new LakeshException("'" + path + "' is a path-based table (read-only); " + change
+                        + " needs a catalog table under /iceberg");
+            }
+            return this;
+        }
+
         /** The table's schema now, or the one an older snapshot was written with (time travel). */
         public org.apache.iceberg.Schema schema() {
             Snapshot s = snapshot();

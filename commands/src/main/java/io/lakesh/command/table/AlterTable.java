@@ -28,9 +28,7 @@ public class AlterTable extends LakeCommand {
             throw new UsageException("alter changes tables: alter table PATH <change>");
         }
         IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
-        if (ref.pathBased()) {
-            throw new LakeshException("'" + ref.path() + "' is a path-based table; schema changes need a catalog table");
-        }
+        ref.requireCatalog("a schema change");
         List<String> w = change.stream().map(s -> s.replaceAll(",$", "")).toList();
         String verb = w.get(0).toLowerCase(Locale.ROOT);
         int i = w.size() > 1 && w.get(1).equalsIgnoreCase("column") ? 2 : 1;

@@ -28,9 +28,7 @@ public class Drop extends LakeCommand {
             throw new io.lakesh.UsageException("drop removes tables: drop table PATH [--purge]");
         }
         IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
-        if (ref.pathBased()) {
-            throw new LakeshException("'" + table + "' is a path-based table, not in a catalog; 'rm -r' deletes its directory");
-        }
+        ref.requireCatalog("drop");
         Snapshot s = ref.table().currentSnapshot();
         String files = s == null ? "no data" : s.summary().getOrDefault("total-data-files", "?") + " data files, "
                 + new Bytes(Long.parseLong(s.summary().getOrDefault("total-files-size", "0"))).human();

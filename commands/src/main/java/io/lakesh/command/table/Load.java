@@ -23,9 +23,7 @@ public class Load extends LakeCommand {
     @Override
     public Object call() throws Exception {
         IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
-        if (ref.pathBased()) {
-            throw new LakeshException("'" + table + "' is a path-based table; load into a catalog table (/iceberg/...)");
-        }
+        ref.requireCatalog("load");
         List<Location> sources = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
         for (String f : files) {

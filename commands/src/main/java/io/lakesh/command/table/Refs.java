@@ -24,9 +24,7 @@ public class Refs extends LakeCommand {
     public Object call() throws Exception {
         IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
         if (tag != null || branch != null) {
-            if (ref.pathBased()) {
-                throw new io.lakesh.LakeshException("'" + ref.path() + "' is a path-based table; refs need a catalog table");
-            }
+            ref.requireCatalog("a new ref");
             if (ref.snapshot() == null) {
                 throw new io.lakesh.LakeshException("'" + ref.path() + "' has no snapshot to point a ref at");
             }

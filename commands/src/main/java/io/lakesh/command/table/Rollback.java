@@ -17,9 +17,7 @@ public class Rollback extends LakeCommand {
         if (ref.snapshotId() == null) {
             throw new io.lakesh.UsageException("name the snapshot to return to: rollback " + target + "@<snapshot-id> (see 'history " + target + "')");
         }
-        if (ref.pathBased()) {
-            throw new LakeshException("'" + ref.path() + "' is a path-based table; rollback needs a catalog table");
-        }
+        ref.requireCatalog("rollback");
         long before = ref.table().currentSnapshot().snapshotId();
         ref.table().manageSnapshots().setCurrentSnapshot(ref.snapshotId()).commit();
         return "current snapshot of " + ref.path() + ": " + ref.snapshotId() + " (was " + before + ")";
