@@ -168,10 +168,6 @@ public final class HadoopStore implements Store {
         return new SpaceUsage(uri.toString(), s.getCapacity(), s.getUsed(), s.getRemaining());
     }
 
-    @Override
-    public int defaultReplication() {
-        return fs.getDefaultReplication(new Path("/"));
-    }
 
     @Override
     public void close() throws IOException {

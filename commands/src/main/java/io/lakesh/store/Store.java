@@ -92,10 +92,6 @@ public interface Store extends AutoCloseable {
 
     SpaceUsage usage(String path) throws IOException;
 
-    /** Replication a new file gets (0 where the store has none). */
-    default int defaultReplication() {
-        return 0;
-    }
 
     @Override
     default void close() throws IOException {

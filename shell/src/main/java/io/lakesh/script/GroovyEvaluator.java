@@ -195,12 +195,4 @@ public final class GroovyEvaluator {
         return 0;
     }
 
-    /** Names of the binding's variables and the API's methods, for completion in Groovy lines. */
-    public List<String> completionNames() {
-        List<String> names = new ArrayList<>();
-        for (Object k : binding.getVariables().keySet()) {
-            names.add(String.valueOf(k));
-        }
-        return names;
-    }
 }
