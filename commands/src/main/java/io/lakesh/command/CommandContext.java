@@ -20,6 +20,7 @@ public final class CommandContext {
     private PrintOptions printOptions = PrintOptions.defaults();
     private boolean interactive;
     private boolean debug;
+    private boolean timing;
     private Predicate<String> confirm = question -> false;
     private Progress.Factory progress = Progress.NONE;
     private Pager pager;
@@ -89,6 +90,16 @@ public final class CommandContext {
 
     public CommandContext debug(boolean value) {
         this.debug = value;
+        return this;
+    }
+
+    /** Whether SQL statements report their time and what they read (`\timing`). */
+    public boolean timing() {
+        return timing;
+    }
+
+    public CommandContext timing(boolean value) {
+        this.timing = value;
         return this;
     }
 

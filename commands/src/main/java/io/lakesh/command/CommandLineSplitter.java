@@ -31,6 +31,56 @@ public final class CommandLineSplitter {
     private CommandLineSplitter() {
     }
 
+    /** Whether the input ends inside a SQL statement that still needs its `;` (the session reads on). */
+    public static boolean inOpenSql(String input) {
+        int i = 0;
+        int n = input.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(input.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                return false;
+            }
+            if (io.lakesh.sql.SqlLexer.startsStatement(input, i)) {
+                int end = io.lakesh.sql.SqlLexer.statementEnd(input, i);
+                if (end < 0) {
+                    return true;
+                }
+                i = end + 1;
+                continue;
+            }
+            // a command: skip to the next `;` outside shell quotes
+            int semicolon = nextSemicolon(input, i);
+            if (semicolon < 0) {
+                return false;
+            }
+            i = semicolon + 1;
+        }
+        return false;
+    }
+
+    private static int nextSemicolon(String input, int from) {
+        char quote = 0;
+        for (int i = from; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else if (c == '\\' && quote == '"') {
+                    i++;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '\\') {
+                i++;
+            } else if (c == ';') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public static List<Statement> split(String input) {
         return split(input, false);
     }
@@ -47,6 +97,17 @@ public final class CommandLineSplitter {
             char c = input.charAt(i);
             if (word == null && Character.isWhitespace(c)) {
                 i++;
+                continue;
+            }
+            if (word == null && words.isEmpty() && io.lakesh.sql.SqlLexer.startsStatement(input, i)) {
+                // a SQL statement runs to its own `;` with SQL's quoting, and goes to the sql command whole
+                int end = io.lakesh.sql.SqlLexer.statementEnd(input, i);
+                int stop = end < 0 ? n : end;
+                words.add(new Word("sql", i, i));
+                words.add(new Word(input.substring(i, stop).strip(), i, stop));
+                statements.add(new Statement(List.copyOf(words)));
+                words.clear();
+                i = end < 0 ? n : end + 1;
                 continue;
             }
             if (word == null && c == '#') {

@@ -20,7 +20,8 @@ public final class Commands {
             MountCommand.class, Umount.class,
             CreateTable.class, Load.class, Describe.class, History.class, Files.class, Refs.class,
             Rollback.class, AlterTable.class, Drop.class, CatalogCommand.class,
-            Sleep.class, FormatCommand.class, ShellHistory.class, Help.class,
+            io.lakesh.command.sql.SqlCommand.class, io.lakesh.command.sql.CacheCommand.class,
+            Sleep.class, FormatCommand.class, TimingCommand.class, ShellHistory.class, Help.class,
             Exit.class);
 
     private static volatile Map<String, Class<? extends LakeCommand>> byName;

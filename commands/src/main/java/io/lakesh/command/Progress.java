@@ -25,6 +25,10 @@ public interface Progress extends AutoCloseable {
     /** More bytes done; called from worker threads. */
     void advance(long bytes);
 
+    /** Work without a size to count (a running query) shows this text instead: `42%  1,204,000 rows`. */
+    default void status(String text) {
+    }
+
     /** One more item (file) done; called from worker threads. */
     void itemDone();
 

@@ -47,6 +47,7 @@ public final class Namespace implements AutoCloseable {
     private final TableDetector tables = new TableDetector();
     private final Map<String, VirtualTree> trees = new ConcurrentHashMap<>();
     public static final String ICEBERG = "/iceberg";
+    private final java.util.Map<Class<?>, AutoCloseable> resources = new java.util.LinkedHashMap<>();
 
     public Namespace(LakeshHome home, Config config) {
         this.home = home;
@@ -408,8 +409,26 @@ public final class Namespace implements AutoCloseable {
         return tables.kindOf(dir);
     }
 
+    /**
+     * A resource of this session (an engine, a client), created on first use and closed with the namespace,
+     * so heavy parts load only when a command needs them.
+     */
+    public synchronized <T extends AutoCloseable> T resource(Class<T> type, java.util.function.Supplier<T> create) {
+        return type.cast(resources.computeIfAbsent(type, k -> create.get()));
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            for (AutoCloseable r : resources.values()) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    System.err.println("lakesh: closing " + r.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+            }
+            resources.clear();
+        }
         tables.close();
         trees.values().forEach(VirtualTree::close);
         trees.clear();

@@ -3,6 +3,25 @@ package io.lakesh.output;
 /** A byte count: raw in CSV and JSON, `12.4 MiB` in human formats when asked for (-h). */
 public record Bytes(long value) implements Comparable<Bytes> {
 
+    private static final java.util.regex.Pattern SIZE =
+            java.util.regex.Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b?)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** `1073741824`, `512M`, `10 GiB`, `4g`: a size as people write it (units are powers of 1024). */
+    public static long parse(String text) {
+        java.util.regex.Matcher m = SIZE.matcher(text.trim());
+        if (!m.matches()) {
+            throw new io.lakesh.UsageException("'" + text + "' is not a size; write N with an optional unit k, M, G or T (e.g. 512M)");
+        }
+        int shift = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            case "t" -> 40;
+            default -> 0;
+        };
+        return Long.parseLong(m.group(1)) << shift;
+    }
+
     public String human() {
         if (value < 1024) {
             return value + " B";

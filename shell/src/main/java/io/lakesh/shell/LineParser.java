@@ -29,7 +29,8 @@ public final class LineParser implements Parser {
         }
         try {
             CommandLineSplitter.split(line);
-            return false;
+            // SQL runs to its `;`, over as many lines as it takes (as in Trino's CLI and psql)
+            return CommandLineSplitter.inOpenSql(line);
         } catch (CommandLineSplitter.UnclosedQuoteException e) {
             return true;
         }

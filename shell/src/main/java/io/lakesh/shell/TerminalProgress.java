@@ -34,6 +34,7 @@ final class TerminalProgress implements Progress.Factory {
         private final ScheduledExecutorService timer;
         private final ScheduledFuture<?> task;
         private volatile boolean drawn;
+        private volatile String status;
 
         Line(String label, long totalBytes, long totalItems) {
             this.label = label;
@@ -54,6 +55,11 @@ final class TerminalProgress implements Progress.Factory {
         }
 
         @Override
+        public void status(String text) {
+            status = text;
+        }
+
+        @Override
         public void itemDone() {
             items.incrementAndGet();
         }
@@ -63,7 +69,9 @@ final class TerminalProgress implements Progress.Factory {
             double fraction = totalBytes == 0 ? (totalItems == 0 ? 1 : (double) items.get() / totalItems) : (double) done / totalBytes;
             int filled = (int) Math.round(fraction * BAR);
             double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
-            String text = String.format("%s %3d%% [%s%s] %d/%d files  %s  %s/s",
+            String s = status;
+            String text = s != null ? String.format("%s  %s  %.1f s", label, s, seconds)
+                    : String.format("%s %3d%% [%s%s] %d/%d files  %s  %s/s",
                     label, Math.round(fraction * 100), "=".repeat(filled), " ".repeat(BAR - filled),
                     items.get(), totalItems, new Bytes(done).human(), new Bytes((long) (done / seconds)).human());
             int width = Math.max(20, terminal.getWidth() - 1);

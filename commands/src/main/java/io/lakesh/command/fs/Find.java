@@ -12,13 +12,12 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 @Command(name = "find", description = "Find files below paths by name, type and size.")
 public class Find extends PathCommand {
-    private static final Pattern SIZE = Pattern.compile("([+-]?)(\\d+)([kmgt]?)(i?b?)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIZE = Pattern.compile("([+-]?)(\\d+[kmgt]?i?b?)", Pattern.CASE_INSENSITIVE);
 
     @Option(names = "-name", paramLabel = "GLOB", description = "Name matches the glob, e.g. '*.parquet'.")
     String name;
@@ -46,14 +45,7 @@ public class Find extends PathCommand {
                 throw new io.lakesh.UsageException("-size takes [+-]N with an optional unit k, M, G or T (e.g. +128M), not '" + size + "'");
             }
             sizeSign = m.group(1).equals("+") ? 1 : m.group(1).equals("-") ? -1 : 0;
-            int shift = switch (m.group(3).toLowerCase(Locale.ROOT)) {
-                case "k" -> 10;
-                case "m" -> 20;
-                case "g" -> 30;
-                case "t" -> 40;
-                default -> 0;
-            };
-            sizeBytes = Long.parseLong(m.group(2)) << shift;
+            sizeBytes = io.lakesh.output.Bytes.parse(m.group(2));
         }
         return paths.isEmpty() ? List.of(ctx.namespace().cwd()) : paths;
     }

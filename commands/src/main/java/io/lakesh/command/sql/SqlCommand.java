@@ -1,0 +1,62 @@
+package io.lakesh.command.sql;
+
+import io.lakesh.command.LakeCommand;
+import io.lakesh.output.Table;
+import io.lakesh.sql.DuckEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * `select …;` at the prompt arrives here (the splitter hands SQL statements over whole), as does
+ * `sql 'select …'` in scripts: DuckDB runs it over the namespace's tables and files.
+ */
+@Command(name = "sql", description = "Run a SQL statement on embedded DuckDB; tables and files resolve in the namespace (select … ; works directly).")
+public class SqlCommand extends LakeCommand {
+    @Parameters(paramLabel = "STATEMENT", arity = "1..*", description = "The statement, e.g. select region, count(*) from orders group by 1")
+    List<String> words;
+
+    private DuckEngine.Result result;
+
+    @Override
+    public Object call() throws Exception {
+        String sql = String.join(" ", words).strip();
+        if (sql.endsWith(";")) {
+            sql = sql.substring(0, sql.length() - 1);
+        }
+        result = DuckEngine.of(ctx.namespace()).run(sql, ctx);
+        if (isExplain(sql) && result.table() != null) {
+            StringBuilder plan = new StringBuilder();
+            result.notes().forEach(n -> plan.append("lakesh: ").append(n).append('\n'));
+            for (List<Object> row : result.table().rows()) {
+                plan.append(row.get(row.size() - 1)).append('\n');
+            }
+            return plan.toString().stripTrailing();
+        }
+        return result.table();
+    }
+
+    private static boolean isExplain(String sql) {
+        return sql.toLowerCase(Locale.ROOT).startsWith("explain");
+    }
+
+    @Override
+    public void render(Object value) {
+        super.render(value);
+        if (result == null) {
+            return;
+        }
+        if (result.table() == null && result.updateCount() > 0) {
+            ctx.out().println(result.updateCount() + (result.updateCount() == 1 ? " row" : " rows"));
+        }
+        if (ctx.timing()) {
+            Table t = result.table();
+            String rows = t == null ? "" : t.rows().size() + (t.rows().size() == 1 ? " row" : " rows") + ", ";
+            ctx.out().printf(Locale.ROOT, "(%s%.3f s, DuckDB%s)%n", rows, result.millis() / 1000.0,
+                    result.notes().isEmpty() ? "" : "; " + String.join("; ", result.notes()));
+        }
+        ctx.out().flush();
+    }
+}

@@ -1,0 +1,231 @@
+package io.lakesh.sql;
+
+import io.lakesh.LakeshException;
+import io.lakesh.command.CancelledException;
+import io.lakesh.command.CommandContext;
+import io.lakesh.command.Progress;
+import io.lakesh.namespace.Namespace;
+import io.lakesh.output.Table;
+import org.duckdb.DuckDBConnection;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Embedded DuckDB, one in-memory database per session, opened on the first query. Queries run on a worker
+ * thread so that Ctrl-C (an interrupt of the command thread) cancels them in DuckDB and the shell goes on;
+ * a query running for more than half a second shows its progress.
+ */
+public final class DuckEngine implements AutoCloseable {
+    private final Namespace ns;
+    private final FileCache cache;
+    private DuckDBConnection connection;
+    private ExecutorService worker;
+
+    private DuckEngine(Namespace ns) {
+        this.ns = ns;
+        this.cache = new FileCache(ns);
+    }
+
+    /** The session's engine (created on first use, closed with the namespace). */
+    public static DuckEngine of(Namespace ns) {
+        return ns.resource(DuckEngine.class, () -> new DuckEngine(ns));
+    }
+
+    public FileCache cache() {
+        return cache;
+    }
+
+    /** A result: rows (or null for a statement without rows), the rows changed, and notes on what was read. */
+    public record Result(Table table, long updateCount, List<String> notes, long millis) {
+    }
+
+    synchronized DuckDBConnection connection() {
+        if (connection == null) {
+            try {
+                Class.forName("org.duckdb.DuckDBDriver");
+                Properties p = new Properties();
+                // nothing may be downloaded here: extensions that are not built in stay off
+                p.setProperty("autoinstall_known_extensions", "false");
+                p.setProperty("autoload_known_extensions", "false");
+                p.setProperty("memory_limit", ns.config().get("duckdb.memory_limit", "4GB"));
+                p.setProperty("threads", ns.config().get("duckdb.threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
+                p.setProperty("temp_directory", ns.home().dir().resolve("tmp").resolve("duckdb").toString());
+                connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", p);
+            } catch (ClassNotFoundException | SQLException e) {
+                throw new LakeshException("cannot start DuckDB: " + (e instanceof SQLException s ? message(s) : e.getMessage()));
+            }
+        }
+        return connection;
+    }
+
+    /** Runs one statement of the user's: names resolved in the namespace, then DuckDB runs it. */
+    public Result run(String sql, CommandContext ctx) throws IOException {
+        long started = System.nanoTime();
+        DuckDBConnection c = connection();
+        try (QueryBuild build = new QueryBuild(c, cache, ctx.progress())) {
+            SqlQuery query = SqlQuery.rewrite(sql, ctx.namespace(), build);
+            Result r = execute(c, query, ctx.progress());
+            return new Result(r.table(), r.updateCount(), build.notes(), (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private Result execute(DuckDBConnection c, SqlQuery query, Progress.Factory progress) throws IOException {
+        Statement statement;
+        try {
+            statement = c.createStatement();
+        } catch (SQLException e) {
+            throw new IOException(message(e), e);
+        }
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        Future<Result> running = worker().submit(() -> {
+            try {
+                if (statement.execute(query.sql())) {
+                    try (ResultSet rs = statement.getResultSet()) {
+                        return new Result(read(rs, cancelled), -1, List.of(), 0);
+                    }
+                }
+                return new Result(null, statement.getUpdateCount(), List.of(), 0);
+            } finally {
+                statement.close();
+            }
+        });
+        try (Progress p = progress.start("query", 0, 0)) {
+            while (true) {
+                try {
+                    return running.get(250, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    p.status(progressText(c));
+                }
+            }
+        } catch (InterruptedException e) {
+            cancelled.set(true);
+            try {
+                statement.cancel();
+            } catch (SQLException ignored) {
+                // the statement already finished: nothing left to cancel
+            }
+            waitQuietly(running);
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException s) {
+                throw new LakeshException(query.explainError(message(s)));
+            }
+            if (e.getCause() instanceof CancelledException ce) {
+                throw ce;
+            }
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void waitQuietly(Future<?> f) {
+        try {
+            f.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the cancelled query ends with an error of its own; the user asked for it to stop
+        }
+    }
+
+    private static Table read(ResultSet rs, java.util.concurrent.atomic.AtomicBoolean cancelled) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<String> names = new ArrayList<>(n);
+        boolean[] numeric = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            names.add(md.getColumnLabel(i + 1));
+            numeric[i] = switch (md.getColumnType(i + 1)) {
+                case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.FLOAT, Types.REAL, Types.DOUBLE,
+                     Types.DECIMAL, Types.NUMERIC -> true;
+                default -> md.getColumnTypeName(i + 1).matches("(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|UHUGEINT)");
+            };
+        }
+        Table table = new Table(names);
+        while (rs.next()) {
+            if (cancelled.get()) {
+                throw new CancelledException();
+            }
+            Object[] row = new Object[n];
+            for (int i = 0; i < n; i++) {
+                Object v = rs.getObject(i + 1);
+                row[i] = v == null ? null : numeric[i] ? v : rs.getString(i + 1);
+            }
+            table.add(row);
+        }
+        return table;
+    }
+
+    /** `42%  1,204,000 of 10,000,000 rows` from DuckDB's query progress (its JDBC driver keeps the call package-private). */
+    private static String progressText(DuckDBConnection c) {
+        try {
+            Method m = DuckDBConnection.class.getDeclaredMethod("queryProgress");
+            m.setAccessible(true);
+            org.duckdb.QueryProgress p = (org.duckdb.QueryProgress) m.invoke(c);
+            if (p == null || p.getPercentage() < 0) {
+                return "running";
+            }
+            return String.format("%3.0f%%  %,d of %,d rows", p.getPercentage(), p.getRowsProcessed(), p.getTotalRowsToProcess());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "running";
+        }
+    }
+
+    private synchronized ExecutorService worker() {
+        if (worker == null) {
+            worker = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "lakesh-duckdb");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return worker;
+    }
+
+    /**
+     * DuckDB's message in one line: its JDBC text may start with a generic first line and put the real error
+     * after it, followed by the statement with a caret.
+     */
+    static String message(SQLException e) {
+        String text = e.getMessage() == null ? e.toString() : e.getMessage();
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.equals("^") || l.startsWith("Invalid Input Error: Failed to execute prepared statement")) {
+                continue;
+            }
+            lines.add(l);
+        }
+        return String.join(" ", lines).replaceFirst("^java\\.sql\\.SQLException: ", "");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // closing at exit: the in-memory database goes with the process
+            }
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.lakesh.sql;
+
+import io.lakesh.iceberg.IcebergTables;
+import io.lakesh.testing.HdfsCluster;
+import io.lakesh.testing.Lakesh;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.deletes.EqualityDeleteWriter;
+import org.apache.iceberg.deletes.PositionDelete;
+import org.apache.iceberg.deletes.PositionDeleteWriter;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SQL on DuckDB over the namespace, checked against Iceberg's own reader. */
+class SqlTest {
+
+    private static Path orders(Lakesh lakesh, int rows) throws Exception {
+        StringBuilder csv = new StringBuilder("id,region,amount\n");
+        String[] regions = {"EU", "US", "APAC"};
+        for (int i = 1; i <= rows; i++) {
+            csv.append(i).append(',').append(regions[i % 3]).append(',').append(i * 1.5).append('\n');
+        }
+        Path file = lakesh.home().resolve("orders.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    /** The rows of the table's current snapshot as Iceberg's generic reader gives them, as CSV lines, sorted. */
+    private static TreeSet<String> oracle(Table table, String... columns) throws Exception {
+        TreeSet<String> out = new TreeSet<>();
+        try (CloseableIterable<Record> rows = IcebergGenerics.read(table).build()) {
+            for (Record r : rows) {
+                List<String> values = new ArrayList<>();
+                for (String c : columns) {
+                    Object v = r.getField(c);
+                    values.add(v == null ? "" : v.toString());
+                }
+                out.add(String.join(",", values));
+            }
+        }
+        return out;
+    }
+
+    private static TreeSet<String> csvRows(String out) {
+        TreeSet<String> rows = new TreeSet<>(out.lines().toList());
+        return rows;
+    }
+
+    @Test
+    void selectGroupsAnIcebergTableAsIcebergsReaderSeesIt() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            Path csv = orders(lakesh, 30);
+            assertEquals(0, lakesh.run("create table /iceberg/lake/s/orders (id bigint, region string, amount double); load /iceberg/lake/s/orders " + csv), lakesh.err());
+            lakesh.out();
+            assertEquals(0, lakesh.run("cd /iceberg/lake/s; \\format csv; select region, count(*) as n, sum(amount) as total from orders group by region order by region;"), lakesh.err());
+            assertEquals("format: csv\nregion,n,total\nAPAC,10,232.5\nEU,10,247.5\nUS,10,217.5\n", lakesh.out());
+            // the same table by its catalog name and by its path
+            assertEquals(0, lakesh.run("select count(*) as n from lake.s.orders;"), lakesh.err());
+            assertEquals("n\n30\n", lakesh.out());
+            assertEquals(0, lakesh.run("select o.id from /iceberg/lake/s/orders o where o.id < 3 order by 1;"), lakesh.err());
+            assertEquals("id\n1\n2\n", lakesh.out());
+        }
+    }
+
+    @Test
+    void positionAndEqualityDeletesOfAnotherWriterAreApplied() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            Path csv = orders(lakesh, 9);
+            assertEquals(0, lakesh.run("create table /iceberg/lake/d/t (id bigint, region string, amount double); load /iceberg/lake/d/t " + csv), lakesh.err());
+            Table table = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/d/t").table();
+            DataFile data = table.currentSnapshot().addedDataFiles(table.io()).iterator().next();
+            PositionDeleteWriter<Record> positions = Parquet.writeDeletes(table.io().newOutputFile(
+                            table.location() + "/data/pos-" + UUID.randomUUID() + ".parquet"))
+                    .withSpec(table.spec()).overwrite().buildPositionWriter();
+            try (positions) {
+                positions.write(PositionDelete.<Record>create().set(data.location(), 0L)); // id 1
+                positions.write(PositionDelete.<Record>create().set(data.location(), 4L)); // id 5
+            }
+            table.newRowDelta().addDeletes(positions.toDeleteFile()).commit();
+            Schema deleteSchema = table.schema().select("region");
+            EqualityDeleteWriter<Record> equality = Parquet.writeDeletes(table.io().newOutputFile(
+                            table.location() + "/data/eq-" + UUID.randomUUID() + ".parquet"))
+                    .forTable(table).rowSchema(deleteSchema).equalityFieldIds(table.schema().findField("region").fieldId())
+                    .createWriterFunc(GenericParquetWriter::create).overwrite().buildEqualityWriter();
+            try (equality) {
+                GenericRecord r = GenericRecord.create(deleteSchema);
+                r.setField("region", "US");
+                equality.write(r);
+            }
+            table.newRowDelta().addDeletes(equality.toDeleteFile()).commit();
+            // rows added after the equality delete are not deleted by it (its sequence number is older)
+            Path later = lakesh.home().resolve("later.csv");
+            Files.writeString(later, "id,region,amount\n100,US,1.0\n");
+            assertEquals(0, lakesh.run("load /iceberg/lake/d/t " + later), lakesh.err());
+            table.refresh();
+            lakesh.out();
+
+            assertEquals(0, lakesh.run("\\format csv; select id, region from /iceberg/lake/d/t;"), lakesh.err());
+            TreeSet<String> got = csvRows(lakesh.out());
+            got.remove("format: csv");
+            got.remove("id,region");
+            assertEquals(oracle(table, "id", "region"), got);
+            assertTrue(got.contains("100,US") && !got.contains("1,EU") && !got.contains("2,US"), got.toString());
+        }
+    }
+
+    @Test
+    void renamedAndAddedColumnsReadByFieldId() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            Path csv = orders(lakesh, 3);
+            assertEquals(0, lakesh.run("create table /iceberg/lake/e/t (id bigint, region string, amount double); load /iceberg/lake/e/t " + csv), lakesh.err());
+            assertEquals(0, lakesh.run("alter table /iceberg/lake/e/t rename column region to area; alter table /iceberg/lake/e/t add column note string"), lakesh.err());
+            lakesh.out();
+            assertEquals(0, lakesh.run("\\format csv; select id, area, note from /iceberg/lake/e/t order by id;"), lakesh.err());
+            assertEquals("format: csv\nid,area,note\n1,US,\n2,APAC,\n3,EU,\n", lakesh.out());
+        }
+    }
+
+    @Test
+    void filtersPruneDataFilesOfAPartitionedTable() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            Path csv = orders(lakesh, 12);
+            assertEquals(0, lakesh.run("create table /iceberg/lake/p/t (id bigint, region string, amount double) --partitioned-by region; load /iceberg/lake/p/t " + csv), lakesh.err());
+            lakesh.out();
+            assertEquals(0, lakesh.run("\\timing on; \\format csv; select count(*) as n from /iceberg/lake/p/t where region = 'EU' and amount > 1;"), lakesh.err());
+            String out = lakesh.out();
+            assertTrue(out.contains("n\n4\n"), out);
+            assertTrue(out.contains("1 of 3 data files (pruned by region = 'EU' and amount > 1)"), out);
+            // an OR cannot prune: every file is read, the answer is the same as DuckDB's
+            assertEquals(0, lakesh.run("select count(*) as n from /iceberg/lake/p/t where region = 'EU' or id = 1;"), lakesh.err());
+            out = lakesh.out();
+            assertTrue(out.contains("n\n5\n") && out.contains("3 of 3 data files"), out);
+        }
+    }
+
+    @Test
+    void plainFilesResolveFromTheCurrentDirectory() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            Files.createDirectories(lakesh.warehouse().resolve("raw"));
+            Files.writeString(lakesh.warehouse().resolve("raw/a.csv"), "k,v\nx,1\ny,2\n");
+            Files.writeString(lakesh.warehouse().resolve("raw/b.csv"), "k,v\nz,3\n");
+            assertEquals(0, lakesh.run("cd /local/raw; \\format csv; select sum(v) as s from 'a.csv';"), lakesh.err());
+            assertEquals("format: csv\ns\n3\n", lakesh.out());
+            assertEquals(0, lakesh.run("select count(*) as n from '/local/raw/*.csv';"), lakesh.err());
+            assertEquals("n\n3\n", lakesh.out());
+            assertEquals(0, lakesh.run("copy (select k from 'b.csv') to '" + lakesh.home().resolve("out.csv") + "';"), lakesh.err());
+            assertEquals("k\nz\n", Files.readString(lakesh.home().resolve("out.csv")));
+        }
+    }
+
+    @Test
+    void badSqlGetsOneLineAndTheSessionGoesOn() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            Path csv = orders(lakesh, 3);
+            assertEquals(0, lakesh.run("create table /iceberg/lake/s/orders (id bigint, region string, amount double); load /iceberg/lake/s/orders " + csv), lakesh.err());
+            lakesh.out();
+            assertEquals(1, lakesh.run("cd /iceberg/lake/s; select * form orders;"));
+            String err = lakesh.err();
+            assertTrue(err.startsWith("sql: Parser Error: syntax error at or near \"orders\" LINE 1: select * form orders"), err);
+            assertEquals(1, err.lines().count(), err);
+            assertEquals(1, lakesh.run("select * from order;"));
+            err = lakesh.err();
+            assertTrue(err.contains("order"), err);
+            assertEquals(1, lakesh.run("select * from ordrs;"));
+            err = lakesh.err();
+            assertTrue(err.contains("'ordrs'") && err.contains("did you mean 'orders'?"), err);
+            assertEquals(1, lakesh.run("select nope from orders;"));
+            err = lakesh.err();
+            assertTrue(err.contains("nope") && !err.contains("lakesh_rel"), err);
+            assertEquals(1, lakesh.run("select * from '/local/missing.parquet';"));
+            assertTrue(lakesh.err().contains("'/local/missing.parquet': No such file or directory"));
+            assertEquals(0, lakesh.run("select 1 as one;"), "the session goes on");
+        }
+    }
+
+    @Test
+    void hdfsDataFilesAreFetchedOnceIntoTheCache() throws Exception {
+        HdfsCluster hdfs = HdfsCluster.shared();
+        Lakesh setup = Lakesh.inTempHome();
+        Files.writeString(setup.home().resolve("lakesh.conf"), "mount./hdfs = " + hdfs.uri() + "\n"
+                + "hadoop.dfs.replication = 2\n"
+                + "catalog.cluster.type = hadoop\n"
+                + "catalog.cluster.warehouse = " + hdfs.uri() + "sqlwarehouse\n");
+        setup.close();
+        try (Lakesh lakesh = new Lakesh(setup.home())) {
+            Path csv = orders(lakesh, 30);
+            assertEquals(0, lakesh.run("create table /iceberg/cluster/s/orders (id bigint, region string, amount double) --partitioned-by region; load /iceberg/cluster/s/orders " + csv), lakesh.err());
+            lakesh.out();
+            assertEquals(0, lakesh.run("\\format csv; select region, count(*) as n from /iceberg/cluster/s/orders group by 1 order by 1;"), lakesh.err());
+            assertEquals("format: csv\nregion,n\nAPAC,10\nEU,10\nUS,10\n", lakesh.out());
+            assertEquals(0, lakesh.run("cache stats"));
+            String stats = lakesh.out();
+            assertTrue(stats.startsWith("files,size,limit,directory\n3,"), stats);
+            Path cached;
+            try (var files = Files.list(lakesh.home().resolve("cache"))) {
+                cached = files.findFirst().orElseThrow();
+            }
+            long fetched = Files.readAttributes(cached, java.nio.file.attribute.BasicFileAttributes.class).creationTime().toMillis();
+            assertEquals(0, lakesh.run("select count(*) as n from /hdfs/sqlwarehouse/s/orders where region = 'EU';"), lakesh.err());
+            assertEquals("n\n10\n", lakesh.out());
+            assertEquals(fetched, Files.readAttributes(cached, java.nio.file.attribute.BasicFileAttributes.class).creationTime().toMillis(),
+                    "a cached copy is read again, not fetched again");
+            assertEquals(0, lakesh.run("cache clear; cache stats"));
+            assertTrue(lakesh.out().contains("cache: removed 3 files\nfiles,size,limit,directory\n0,0,"));
+        }
+    }
+}
