@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV: quoted fields with "" escapes and line breaks; one record at a time. */
-final class CsvReader {
+public final class CsvReader {
     private final Reader in;
     private int peeked = -2;
     private long line = 1;
 
-    CsvReader(Reader in) {
+    public CsvReader(Reader in) {
         this.in = in;
     }
 
@@ -30,7 +30,7 @@ final class CsvReader {
     }
 
     /** The next record's fields, or null at the end. */
-    List<String> next() throws IOException {
+    public List<String> next() throws IOException {
         int c = read();
         if (c == -1) {
             return null;

@@ -76,12 +76,39 @@ public final class DuckEngine implements AutoCloseable {
 
     /** Runs one statement of the user's: names resolved in the namespace, then DuckDB runs it. */
     public Result run(String sql, CommandContext ctx) throws IOException {
+        return run(sql, ctx, null);
+    }
+
+    /** Turns the statement, with the namespace's names resolved, into the one DuckDB runs (a COPY of it, say). */
+    public interface Wrapper {
+        String wrap(String rewritten, List<String> columns) throws IOException;
+    }
+
+    /**
+     * Runs the user's statement wrapped: the wrapper sees it with names resolved and, for a query, its
+     * column names (in order), and returns the statement DuckDB runs.
+     */
+    public Result run(String sql, CommandContext ctx, Wrapper wrapper) throws IOException {
         long started = System.nanoTime();
         DuckDBConnection c = connection();
         try (QueryBuild build = new QueryBuild(c, cache, ctx.progress())) {
             SqlQuery query = SqlQuery.rewrite(sql, ctx.namespace(), build);
-            Result r = execute(c, query, ctx.progress());
+            String statement = wrapper == null ? query.sql() : wrapper.wrap(query.sql(), columnsOf(c, query));
+            Result r = execute(c, query.with(statement), ctx.progress());
             return new Result(r.table(), r.updateCount(), build.notes(), (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** The column names a query gives (bound, not run); empty for a statement that is not a query. */
+    private static List<String> columnsOf(DuckDBConnection c, SqlQuery query) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM (" + query.sql() + ") LIMIT 0")) {
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                names.add(rs.getMetaData().getColumnLabel(i));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new LakeshException(query.explainError(message(e)));
         }
     }
 

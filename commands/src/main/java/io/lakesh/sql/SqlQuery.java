@@ -42,6 +42,11 @@ final class SqlQuery {
         return sql;
     }
 
+    /** The same query's names and errors, another statement to run (the user's wrapped in a COPY, say). */
+    SqlQuery with(String statement) {
+        return new SqlQuery(original, statement, replaced, ns);
+    }
+
     static SqlQuery rewrite(String sql, Namespace ns, QueryBuild build) throws IOException {
         List<RelationFinder.Relation> relations = RelationFinder.find(sql);
         StringBuilder out = new StringBuilder(sql);

@@ -116,7 +116,7 @@ class IcebergCommandsTest {
         Path bad = lakesh.home().resolve("bad.csv");
         Files.writeString(bad, "id,region,amount\n1,EU,1.0\nx,US,2.0\n");
         assertEquals(1, lakesh.run("load /iceberg/lake/s/bad " + bad));
-        assertEquals("load: '" + "file://" + bad + "' line 3, column 'id': 'x' is not a long; nothing was loaded\n", lakesh.err());
+        assertEquals("load: '" + "file://" + bad + "' line 3, column 'id': 'x' is not a bigint; nothing was loaded\n", lakesh.err());
         assertEquals(0, lakesh.run("count --format csv /iceberg/lake/s/bad"));
         assertTrue(lakesh.out().endsWith(",0,/iceberg/lake/s/bad\n"));
         try (var files = Files.walk(lakesh.warehouse().resolve("s/bad"))) {

@@ -13,11 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "load", description = "Load CSV files (with a header row) into an Iceberg table in one atomic commit.")
+@Command(name = "load", description = "Load CSV (with a header row), TSV, Parquet or JSON files into an Iceberg table in one atomic commit.")
 public class Load extends LakeCommand {
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table (catalog path).")
     String table;
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "CSV files or globs: namespace paths, or paths of your local file system.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files or globs: namespace paths, or paths of your local file system.")
     List<String> files;
 
     @Override
@@ -36,7 +36,10 @@ public class Load extends LakeCommand {
                 sizes.add(e.length());
             }
         }
-        long rows = new TableLoader(ref.table(), ctx.progress()).load(sources, sizes);
+        // DuckDB writes the Parquet files where it can (fast); Iceberg's own writer takes other partition transforms
+        long rows = io.lakesh.sql.IcebergWrite.unsupported(ref.table()) == null
+                ? io.lakesh.sql.DuckLoad.load(ctx, ref.table(), sources, sizes)
+                : new TableLoader(ref.table(), ctx.progress()).load(sources, sizes);
         return "loaded " + rows + " rows into " + ref.path();
     }
 

@@ -1,0 +1,216 @@
+package io.lakesh.sql;
+
+import io.lakesh.LakeshException;
+import io.lakesh.command.CommandContext;
+import io.lakesh.namespace.Location;
+import io.lakesh.namespace.Namespace;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.Metrics;
+import org.apache.iceberg.MetricsConfig;
+import org.apache.iceberg.PartitionData;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.parquet.ParquetUtil;
+import org.apache.iceberg.types.Conversions;
+import org.apache.iceberg.types.Types;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Rows that DuckDB computes, appended to an Iceberg table in one commit: DuckDB writes the Parquet data
+ * files (with the table's field ids, codec and target size, one set per identity partition), lakesh reads
+ * their footers for Iceberg's metrics and partition values, uploads them when the table is remote, and
+ * commits once. A failure or Ctrl-C before the commit removes every file written: nothing is half-loaded.
+ */
+public final class IcebergWrite {
+    private IcebergWrite() {
+    }
+
+    /** Why DuckDB cannot write this table's files (then the caller takes Iceberg's own writer), or null. */
+    public static String unsupported(Table table) {
+        for (PartitionField f : table.spec().fields()) {
+            if (!f.transform().isIdentity()) {
+                return "partition transform " + f.transform() + " of " + f.name();
+            }
+        }
+        for (Types.NestedField f : table.schema().columns()) {
+            if (!f.type().isPrimitiveType()) {
+                return "nested column " + f.name();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Appends what {@code select} gives (a statement over the namespace; its columns by position are the
+     * table's columns) and returns the rows added.
+     */
+    public static long append(CommandContext ctx, Table table, String select, String operation) throws IOException {
+        String why = unsupported(table);
+        if (why != null) {
+            throw new LakeshException("lakesh writes with DuckDB tables of identity partitions and flat columns; this table has " + why);
+        }
+        Namespace ns = ctx.namespace();
+        Schema schema = table.schema();
+        String batch = "lakesh-" + UUID.randomUUID();
+        Path staging = ns.home().dir().resolve("tmp").resolve(batch);
+        Files.createDirectories(staging);
+        List<String> written = new ArrayList<>();
+        boolean committed = false;
+        try {
+            DuckEngine engine = DuckEngine.of(ns);
+            engine.run(select, ctx, (rewritten, columns) -> {
+                if (columns.size() != schema.columns().size()) {
+                    throw new LakeshException("the query gives " + columns.size() + " columns, the table has " + schema.columns().size()
+                            + " (" + schema.columns().stream().map(Types.NestedField::name).collect(Collectors.joining(", ")) + ")");
+                }
+                return copyStatement(table, rewritten, staging, batch);
+            });
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(staging)) {
+                files = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".parquet")).sorted(Comparator.naturalOrder()).toList();
+            }
+            MetricsConfig tableMetrics = MetricsConfig.forTable(table);
+            // partition values are read from full (untruncated) bounds of the partition's source column
+            MetricsConfig exact = MetricsConfig.fromProperties(Map.of(TableProperties.DEFAULT_WRITE_METRICS_MODE, "full"));
+            AppendFiles append = table.newAppend();
+            long rows = 0;
+            for (Path f : files) {
+                io.lakesh.command.CancelledException.check();
+                Metrics metrics = ParquetUtil.fileMetrics(org.apache.iceberg.Files.localInput(f.toFile()), tableMetrics);
+                if (metrics.recordCount() == 0) {
+                    continue;
+                }
+                requireValues(schema, metrics);
+                PartitionData partition = table.spec().isUnpartitioned() ? null
+                        : partition(table.spec(), ParquetUtil.fileMetrics(org.apache.iceberg.Files.localInput(f.toFile()), exact));
+                // where Iceberg's own writers would put the file (partition directories, object-store layouts)
+                String name = f.getFileName().toString();
+                String target = partition == null ? table.locationProvider().newDataLocation(name)
+                        : table.locationProvider().newDataLocation(table.spec(), partition, name);
+                written.add(target);
+                upload(ns, f, target);
+                DataFiles.Builder file = DataFiles.builder(table.spec())
+                        .withPath(target)
+                        .withFormat(FileFormat.PARQUET)
+                        .withFileSizeInBytes(Files.size(f))
+                        .withMetrics(metrics);
+                if (partition != null) {
+                    file.withPartition(partition);
+                }
+                DataFile data = file.build();
+                append.appendFile(data);
+                rows += data.recordCount();
+            }
+            append.set("lakesh.operation", operation);
+            io.lakesh.command.CancelledException.check();
+            append.commit();
+            committed = true;
+            return rows;
+        } finally {
+            if (!committed) {
+                for (String location : written) {
+                    try {
+                        table.io().deleteFile(location);
+                    } catch (RuntimeException e) {
+                        ctx.err().println(operation + ": could not remove " + location + ": " + e.getMessage());
+                    }
+                }
+            }
+            deleteTree(staging);
+        }
+    }
+
+    private static String copyStatement(Table table, String rewritten, Path staging, String batch) {
+        Schema schema = table.schema();
+        List<Types.NestedField> columns = schema.columns();
+        StringBuilder select = new StringBuilder("SELECT ");
+        StringBuilder aliases = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            Types.NestedField f = columns.get(i);
+            select.append(i == 0 ? "" : ", ").append("CAST(lakesh_c").append(i).append(" AS ").append(DuckTypes.of(f.type()))
+                    .append(") AS ").append(DuckTypes.quote(f.name()));
+            aliases.append(i == 0 ? "" : ", ").append("lakesh_c").append(i);
+        }
+        select.append(" FROM (").append(rewritten).append(") AS lakesh_src(").append(aliases).append(")");
+        String fieldIds = columns.stream().map(f -> DuckTypes.quote(f.name()) + ": " + f.fieldId()).collect(Collectors.joining(", "));
+        String codec = table.properties().getOrDefault(TableProperties.PARQUET_COMPRESSION, TableProperties.PARQUET_COMPRESSION_DEFAULT)
+                .toLowerCase(Locale.ROOT);
+        if (!List.of("zstd", "snappy", "gzip", "uncompressed", "brotli", "lz4").contains(codec)) {
+            codec = "zstd";
+        }
+        long targetSize = Long.parseLong(table.properties().getOrDefault(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
+                Long.toString(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT)));
+        StringBuilder options = new StringBuilder("FORMAT parquet, FIELD_IDS {" + fieldIds + "}, COMPRESSION " + codec
+                + ", FILENAME_PATTERN '" + batch + "-{i}'");
+        if (table.spec().isUnpartitioned()) {
+            options.append(", FILE_SIZE_BYTES ").append(targetSize); // DuckDB splits files by size only without PARTITION_BY
+        } else {
+            options.append(", PARTITION_BY (").append(table.spec().fields().stream()
+                    .map(p -> DuckTypes.quote(schema.findColumnName(p.sourceId()))).collect(Collectors.joining(", ")))
+                    .append("), WRITE_PARTITION_COLUMNS true");
+        }
+        return "COPY (" + select + ") TO " + DuckTypes.literal(staging.toString()) + " (" + options + ")";
+    }
+
+    /** A required column with nulls fails the load before anything is committed. */
+    private static void requireValues(Schema schema, Metrics metrics) {
+        for (Types.NestedField f : schema.columns()) {
+            Long nulls = metrics.nullValueCounts() == null ? null : metrics.nullValueCounts().get(f.fieldId());
+            if (f.isRequired() && nulls != null && nulls > 0) {
+                throw new LakeshException("column '" + f.name() + "' is required (not null) but " + nulls + " rows have no value; nothing was loaded");
+            }
+        }
+    }
+
+    private static PartitionData partition(PartitionSpec spec, Metrics exact) {
+        PartitionData data = new PartitionData(spec.partitionType());
+        List<PartitionField> fields = spec.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            int source = fields.get(i).sourceId();
+            ByteBuffer lower = exact.lowerBounds() == null ? null : exact.lowerBounds().get(source);
+            data.set(i, lower == null ? null : Conversions.fromByteBuffer(spec.schema().findType(source), lower));
+        }
+        return data;
+    }
+
+    private static void upload(Namespace ns, Path local, String target) throws IOException {
+        if (target.startsWith("file:") || target.startsWith("/")) {
+            Path dest = target.startsWith("file:") ? Path.of(java.net.URI.create(target)) : Path.of(target);
+            Files.createDirectories(dest.getParent());
+            Files.copy(local, dest);
+            return;
+        }
+        Location l = ns.resolve(target);
+        try (InputStream in = Files.newInputStream(local); OutputStream out = l.store().create(l.storePath(), false)) {
+            in.transferTo(out);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a staging directory left behind holds nothing committed; $LAKESH_HOME/tmp may be emptied any time
+        }
+    }
+}
