@@ -221,4 +221,39 @@ class SqlTest {
             assertTrue(lakesh.out().contains("cache: removed 3 files\nfiles,size,limit,directory\n0,0,"));
         }
     }
+
+    @Test
+    void insertSelectAndLoadOfParquetAndJsonCommitIcebergSnapshotsIcebergReadsBack() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            Path csv = orders(lakesh, 6);
+            assertEquals(0, lakesh.run("create table /iceberg/lake/w/orders (id bigint, region string, amount double) --partitioned-by region; load /iceberg/lake/w/orders " + csv), lakesh.err());
+            assertEquals(0, lakesh.run("create table /iceberg/lake/w/eu (id bigint not null, amount double)"), lakesh.err());
+            lakesh.out();
+            assertEquals(0, lakesh.run("insert into lake.w.eu select id, amount * 2 from /iceberg/lake/w/orders where region = 'EU';"), lakesh.err());
+            assertEquals("inserted 2 rows into /iceberg/lake/w/eu\n", lakesh.out());
+            Table eu = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/w/eu").table();
+            assertEquals(new TreeSet<>(List.of("3,9.0", "6,18.0")), oracle(eu, "id", "amount"));
+            // a NULL for a required column commits nothing
+            assertEquals(1, lakesh.run("insert into /iceberg/lake/w/eu select NULL, 1.0;"));
+            assertTrue(lakesh.err().contains("column 'id' is required"));
+            eu.refresh();
+            assertEquals(1L, java.util.stream.StreamSupport.stream(eu.snapshots().spliterator(), false).count(), "no second snapshot");
+            assertEquals(1, lakesh.run("insert into /iceberg/lake/w/eu select 1;"));
+            assertTrue(lakesh.err().contains("the query gives 1 columns, the table has 2 (id, amount)"));
+
+            // Parquet and JSON files load by column name; missing columns are NULL
+            Path parquet = lakesh.home().resolve("more.parquet");
+            assertEquals(0, lakesh.run("copy (select 10 as id, 'EU' as region) to '" + parquet + "';"), lakesh.err());
+            Path json = lakesh.home().resolve("more.json");
+            Files.writeString(json, "{\"region\": \"US\", \"id\": 11, \"amount\": 0.5}\n");
+            assertEquals(0, lakesh.run("load /iceberg/lake/w/orders " + parquet + "; load /iceberg/lake/w/orders " + json), lakesh.err());
+            assertEquals("1 row\nloaded 1 rows into /iceberg/lake/w/orders\nloaded 1 rows into /iceberg/lake/w/orders\n", lakesh.out());
+            Table orders = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/w/orders").table();
+            TreeSet<String> rows = oracle(orders, "id", "region", "amount");
+            assertTrue(rows.contains("10,EU,") && rows.contains("11,US,0.5") && rows.size() == 8, rows.toString());
+            // identity partitions land as Iceberg's own writer would put them, with their partition values
+            assertEquals(0, lakesh.run("\\format csv; select count(*) as n from lake.w.orders where region = 'US';"), lakesh.err());
+            assertEquals("format: csv\nn\n3\n", lakesh.out());
+        }
+    }
 }

@@ -26,6 +26,15 @@ public class SqlCommand extends LakeCommand {
         if (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1);
         }
+        java.util.regex.Matcher insert = INSERT.matcher(sql);
+        if (insert.matches()) {
+            io.lakesh.iceberg.IcebergTables.Ref target = insertTarget(insert.group(1));
+            if (target != null) {
+                target.requireCatalog("insert");
+                long rows = io.lakesh.sql.IcebergWrite.append(ctx, target.table(), insert.group(2), "insert");
+                return "inserted " + rows + (rows == 1 ? " row" : " rows") + " into " + target.path();
+            }
+        }
         result = DuckEngine.of(ctx.namespace()).run(sql, ctx);
         if (isExplain(sql) && result.table() != null) {
             StringBuilder plan = new StringBuilder();
@@ -36,6 +45,27 @@ public class SqlCommand extends LakeCommand {
             return plan.toString().stripTrailing();
         }
         return result.table();
+    }
+
+    /** `insert into <table> <query>`: into an Iceberg table of the namespace lakesh commits it, else DuckDB runs it. */
+    private static final java.util.regex.Pattern INSERT = java.util.regex.Pattern.compile(
+            "(?is)insert\\s+into\\s+('[^']+'|\\S+)\\s+((?:select|with|values|from|\\().*)");
+
+    private io.lakesh.iceberg.IcebergTables.Ref insertTarget(String typed) throws Exception {
+        String name = typed.startsWith("'") ? typed.substring(1, typed.length() - 1) : typed;
+        List<String> candidates = name.contains("/") || typed.startsWith("'") ? List.of(name)
+                : List.of(name.replace('.', '/'), io.lakesh.namespace.Namespace.ICEBERG + "/" + name.replace('.', '/'));
+        for (String c : candidates) {
+            try {
+                io.lakesh.namespace.Location l = ctx.namespace().resolve(c);
+                if (ctx.namespace().stat(l).kind() == io.lakesh.store.Kind.ICEBERG) {
+                    return io.lakesh.iceberg.IcebergTables.resolve(ctx.namespace(), l.display());
+                }
+            } catch (java.io.FileNotFoundException | io.lakesh.LakeshException e) {
+                // not a table of the namespace under this reading of the name: try the next, else DuckDB's own table
+            }
+        }
+        return null;
     }
 
     private static boolean isExplain(String sql) {
