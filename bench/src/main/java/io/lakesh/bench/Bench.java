@@ -29,13 +29,13 @@ import java.util.Locale;
 public final class Bench {
     private static final String USAGE = """
             usage: Bench --classpath-file FILE [--repo DIR] [--out FILE] [--work DIR] [--keep]
-                         [--only ls,prompt,rss,cp,script,iceberg] [--runs N] [--cp-runs N] [--cp-default-runs N]
+                         [--only ls,prompt,rss,cp,script,iceberg,sql] [--runs N] [--cp-runs N] [--cp-default-runs N]
                          [--cp-files N] [--rss-runs N] [--script-runs N] [--script-calls N] [--fsshell-sample N]
                          [--code-runs N] [--load-runs N] [--load-rows N] [--tables N] [--table-ls-runs N]""";
 
     private final Harness h = new Harness();
     private Path out;
-    private List<String> only = List.of("ls", "prompt", "rss", "cp", "script", "iceberg");
+    private List<String> only = List.of("ls", "prompt", "rss", "cp", "script", "iceberg", "sql");
     private String commit;
     private long changedFiles;
 
@@ -99,7 +99,7 @@ public final class Bench {
     /** Every section, in the order they run (the quick ones first; the report orders them by number). */
     private List<Section> sections() {
         return List.of(new LsBench(h), new PromptBench(h), new RssBench(h), new CpBench(h), new ScriptBench(h),
-                new IcebergBench(h));
+                new IcebergBench(h), new SqlBench(h));
     }
 
     private int run() throws Exception {

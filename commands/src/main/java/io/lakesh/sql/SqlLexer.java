@@ -13,9 +13,9 @@ public final class SqlLexer {
     private static final java.util.Set<String> STATEMENT_STARTS = java.util.Set.of("SELECT", "WITH", "VALUES", "FROM",
             "EXPLAIN", "INSERT", "COPY", "SUMMARIZE", "PIVOT", "UNPIVOT");
 
-    enum Type { WORD, QUOTED_ID, STRING, NUMBER, SYMBOL }
+    public enum Type { WORD, QUOTED_ID, STRING, NUMBER, SYMBOL }
 
-    record Token(Type type, String text, int start, int end) {
+    public record Token(Type type, String text, int start, int end) {
         boolean is(String word) {
             return (type == Type.WORD && text.equalsIgnoreCase(word)) || (type == Type.SYMBOL && text.equals(word));
         }
@@ -30,7 +30,7 @@ public final class SqlLexer {
             return text.substring(1, text.length() - 1).replace("''", "'");
         }
 
-        String upper() {
+        public String upper() {
             return text.toUpperCase(Locale.ROOT);
         }
     }
@@ -38,7 +38,7 @@ public final class SqlLexer {
     private SqlLexer() {
     }
 
-    static List<Token> tokens(String sql) {
+    public static List<Token> tokens(String sql) {
         List<Token> out = new ArrayList<>();
         int i = 0;
         while (true) {
@@ -104,6 +104,13 @@ public final class SqlLexer {
         }
         return new Token(Type.SYMBOL, String.valueOf(c), start, i + 1);
     }
+
+    /** Keywords people type most, for completion and highlighting. */
+    public static final List<String> KEYWORDS = List.of("SELECT", "FROM", "WHERE", "GROUP", "BY", "ORDER", "LIMIT", "HAVING",
+            "JOIN", "LEFT", "RIGHT", "FULL", "INNER", "OUTER", "CROSS", "ON", "USING", "AS", "AND", "OR", "NOT", "IN", "IS",
+            "NULL", "LIKE", "ILIKE", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "END", "DISTINCT", "UNION", "ALL", "EXCEPT",
+            "INTERSECT", "WITH", "VALUES", "INSERT", "INTO", "COPY", "TO", "EXPLAIN", "SUMMARIZE", "DESC", "ASC", "OFFSET",
+            "COUNT", "SUM", "AVG", "MIN", "MAX", "CAST", "TRUE", "FALSE", "OVER", "PARTITION", "QUALIFY", "FILTER");
 
     /** Whether the text at {@code from} starts a SQL statement (`select …`, `with …`, `(select …`). */
     public static boolean startsStatement(String text, int from) {

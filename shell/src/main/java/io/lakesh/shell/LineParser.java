@@ -53,12 +53,34 @@ public final class LineParser implements Parser {
                 }
             }
         }
+        if (words.size() == 2 && words.get(0).text().equals("sql") && words.get(0).start() == words.get(0).end()) {
+            words = sqlWords(upToCursor, words.get(1).start());
+        }
         boolean inWord = !words.isEmpty() && words.get(words.size() - 1).end() == upToCursor.length()
                 && !upToCursor.isEmpty() && !Character.isWhitespace(upToCursor.charAt(upToCursor.length() - 1));
         if (!inWord) {
             words.add(new Word("", cursor, cursor));
         }
         return new Parsed(line, cursor, words);
+    }
+
+    /** A SQL statement's words for completion: split at blanks, commas and parentheses. */
+    private static List<Word> sqlWords(String text, int from) {
+        List<Word> out = new ArrayList<>();
+        int i = from;
+        while (i < text.length()) {
+            while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || ",()".indexOf(text.charAt(i)) >= 0)) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && ",()".indexOf(text.charAt(i)) < 0) {
+                i++;
+            }
+            if (i > start) {
+                out.add(new Word(text.substring(start, i), start, i));
+            }
+        }
+        return out;
     }
 
     /** The words of the statement up to the cursor, the last being the one being typed. */

@@ -50,6 +50,10 @@ final class NamespaceCompleter implements Completer {
             codeNames(code.getValue(), candidates);
             return;
         }
+        if (!words.isEmpty() && io.lakesh.sql.SqlLexer.startsStatement(words.get(0), 0) && line.wordIndex() > 0) {
+            sql(words, line.wordIndex(), word, candidates);
+            return;
+        }
         if (line.wordIndex() == 0) {
             for (Class<? extends LakeCommand> c : Commands.ALL) {
                 String name = c.getAnnotation(CommandLine.Command.class).name();
@@ -78,6 +82,43 @@ final class NamespaceCompleter implements Completer {
         }
         String label = positionalLabel(spec, words, line.wordIndex());
         valuesFor(label, word, candidates);
+    }
+
+    /**
+     * In SQL: after FROM or JOIN the namespace's tables and files; elsewhere keywords and the columns of the
+     * tables the statement names.
+     */
+    private void sql(List<String> words, int index, String word, List<Candidate> candidates) {
+        String previous = words.get(index - 1);
+        if (previous.equalsIgnoreCase("from") || previous.equalsIgnoreCase("join") || previous.equalsIgnoreCase("into")) {
+            paths(word, candidates);
+            return;
+        }
+        for (String k : io.lakesh.sql.SqlLexer.KEYWORDS) {
+            String typed = word.isEmpty() || Character.isLowerCase(word.charAt(0)) ? k.toLowerCase(Locale.ROOT) : k;
+            candidates.add(new Candidate(typed, typed, null, null, null, null, true));
+        }
+        for (int i = 1; i < words.size() - 1; i++) {
+            if (words.get(i - 1).equalsIgnoreCase("from") || words.get(i - 1).equalsIgnoreCase("join")) {
+                for (String column : columns(words.get(i))) {
+                    candidates.add(new Candidate(column, column, null, "column of " + words.get(i), null, null, true));
+                }
+            }
+        }
+    }
+
+    /** The columns of a table named in a statement (a path, or catalog.namespace.table), or none. */
+    private List<String> columns(String table) {
+        String name = table.replaceAll("^'|'$|;$", "");
+        List<String> tries = name.contains("/") ? List.of(name) : List.of(name.replace('.', '/'), Namespace.ICEBERG + "/" + name.replace('.', '/'));
+        for (String t : tries) {
+            try {
+                return io.lakesh.iceberg.IcebergTables.resolve(ns, t).schema().columns().stream().map(f -> f.name()).toList();
+            } catch (Exception e) {
+                // not an Iceberg table under this reading of the name
+            }
+        }
+        return List.of();
     }
 
     /** In Groovy and Java lines: the session's variables, and `lake.` with every command and API method. */

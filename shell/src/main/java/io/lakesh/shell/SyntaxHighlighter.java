@@ -37,6 +37,13 @@ final class SyntaxHighlighter implements Highlighter {
         int pos = 0;
         for (CommandLineSplitter.Statement s : CommandLineSplitter.split(buffer, true)) {
             boolean first = true;
+            if (s.words().size() == 2 && s.words().get(0).start() == s.words().get(0).end() && s.words().get(0).text().equals("sql")) {
+                CommandLineSplitter.Word w = s.words().get(1);
+                sb.append(buffer.substring(pos, w.start()));
+                highlightSql(sb, buffer.substring(w.start(), Math.min(w.end(), buffer.length())));
+                pos = Math.min(w.end(), buffer.length());
+                continue;
+            }
             for (CommandLineSplitter.Word w : s.words()) {
                 sb.append(buffer.substring(pos, w.start()));
                 String raw = buffer.substring(w.start(), Math.min(w.end(), buffer.length()));
@@ -59,6 +66,20 @@ final class SyntaxHighlighter implements Highlighter {
         }
         sb.append(buffer.substring(pos));
         return sb.toAttributedString();
+    }
+
+    /** SQL: keywords as commands, strings as quoted text, the rest plain. */
+    private static void highlightSql(AttributedStringBuilder sb, String sql) {
+        int pos = 0;
+        for (io.lakesh.sql.SqlLexer.Token t : io.lakesh.sql.SqlLexer.tokens(sql)) {
+            sb.append(sql.substring(pos, t.start()));
+            AttributedStyle style = t.type() == io.lakesh.sql.SqlLexer.Type.STRING ? QUOTED
+                    : t.type() == io.lakesh.sql.SqlLexer.Type.WORD && io.lakesh.sql.SqlLexer.KEYWORDS.contains(t.upper()) ? COMMAND
+                    : AttributedStyle.DEFAULT;
+            sb.styled(style, t.text());
+            pos = t.end();
+        }
+        sb.append(sql.substring(pos));
     }
 
     @Override

@@ -1,0 +1,35 @@
+package io.lakesh.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * The peer of lakesh's SQL in the SQL benchmark, a process of its own: DuckDB (in-memory, JDBC, extensions
+ * off, threads = CPUs) runs one query N times and prints each run's time in ms and the rows it returned.
+ *
+ * <pre>java -cp … io.lakesh.bench.DuckQuery RUNS SQL</pre>
+ */
+public final class DuckQuery {
+    private DuckQuery() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.parseInt(args[0]);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("SET autoinstall_known_extensions=false");
+            s.execute("SET autoload_known_extensions=false");
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                long rows = 0;
+                try (ResultSet rs = s.executeQuery(args[1])) {
+                    while (rs.next()) {
+                        rows++;
+                    }
+                }
+                System.out.printf("%.3f ms, %d rows%n", (System.nanoTime() - start) / 1e6, rows);
+            }
+        }
+    }
+}
