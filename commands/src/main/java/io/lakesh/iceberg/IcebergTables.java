@@ -82,6 +82,54 @@ public final class IcebergTables {
         return new Ref(table, l.display(), snapshotId, pathBased);
     }
 
+    /**
+     * Creates a table at a catalog path (`/iceberg/<catalog>/<namespace…>/<table>`), its namespaces too;
+     * returns null when it exists and {@code ifNotExists}.
+     */
+    public static Table create(Namespace namespace, String path, org.apache.iceberg.Schema schema, org.apache.iceberg.PartitionSpec spec,
+                               java.util.Map<String, String> properties, int formatVersion, boolean ifNotExists) {
+        Location l = namespace.resolve(path);
+        if (!(l.isVirtual() && namespace.tree(l.display()) instanceof IcebergTree tree)) {
+            throw new LakeshException("'" + path + "': tables are created in a catalog: /iceberg/<catalog>/<namespace>/<table>");
+        }
+        String[] parts = l.display().substring(IcebergTree.MOUNT.length() + 1).split("/");
+        if (parts.length < 3) {
+            throw new io.lakesh.UsageException("'" + path + "': name a catalog, a namespace and a table: /iceberg/lake/<namespace>/<table>");
+        }
+        org.apache.iceberg.catalog.Catalog catalog = tree.catalogs().catalog(parts[0]);
+        org.apache.iceberg.catalog.Namespace ns = org.apache.iceberg.catalog.Namespace.of(java.util.Arrays.copyOfRange(parts, 1, parts.length - 1));
+        org.apache.iceberg.catalog.TableIdentifier id = org.apache.iceberg.catalog.TableIdentifier.of(ns, parts[parts.length - 1]);
+        if (catalog.tableExists(id)) {
+            if (ifNotExists) {
+                return null;
+            }
+            throw new LakeshException("'" + l.display() + "': table exists (drop it first, or use --if-not-exists)");
+        }
+        if (catalog instanceof org.apache.iceberg.catalog.SupportsNamespaces sn) {
+            for (int i = 1; i <= ns.length(); i++) {
+                org.apache.iceberg.catalog.Namespace level = org.apache.iceberg.catalog.Namespace.of(java.util.Arrays.copyOf(ns.levels(), i));
+                if (!sn.namespaceExists(level)) {
+                    sn.createNamespace(level);
+                }
+            }
+        }
+        java.util.Map<String, String> props = new java.util.HashMap<>(properties);
+        props.put("format-version", Integer.toString(formatVersion));
+        return catalog.buildTable(id, schema).withPartitionSpec(spec).withProperties(props).create();
+    }
+
+    /** Drops a catalog table (its files too with {@code purge}). */
+    public static void drop(Namespace namespace, String path, boolean purge) throws IOException {
+        String display = namespace.resolve(path).display();
+        if (!(namespace.tree(display) instanceof IcebergTree tree)) {
+            throw new LakeshException("'" + path + "' is not a catalog table");
+        }
+        IcebergTree.Target target = tree.target(display);
+        if (!tree.catalogs().catalog(target.catalog()).dropTable(target.table(), purge)) {
+            throw new LakeshException("'" + display + "': the catalog did not drop it");
+        }
+    }
+
     static Table pathBased(Namespace ns, Location dir) throws IOException {
         String metadataDir = dir.storePath() + "/metadata";
         String chosen = null;

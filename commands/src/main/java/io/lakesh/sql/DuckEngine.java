@@ -79,9 +79,27 @@ public final class DuckEngine implements AutoCloseable {
         return run(sql, ctx, null);
     }
 
+    /** Like {@link #run(String, CommandContext)}, and a COPY's target is a namespace path too. */
+    public Result runInNamespace(String sql, CommandContext ctx) throws IOException {
+        Result copied = CopyTo.run(this, sql, ctx);
+        return copied != null ? copied : run(sql, ctx);
+    }
+
     /** Turns the statement, with the namespace's names resolved, into the one DuckDB runs (a COPY of it, say). */
     public interface Wrapper {
-        String wrap(String rewritten, List<String> columns) throws IOException;
+        String wrap(String rewritten, List<Column> columns) throws IOException;
+    }
+
+    /** A column of a query's result: its name and DuckDB type (`BIGINT`, `DECIMAL(10,2)`, …). */
+    public record Column(String name, String type) {
+    }
+
+    /** The columns the statement's query gives, names resolved in the namespace, without running it. */
+    public List<Column> describe(String sql, CommandContext ctx) throws IOException {
+        DuckDBConnection c = connection();
+        try (QueryBuild build = new QueryBuild(c, cache, ctx.progress())) {
+            return columnsOf(c, SqlQuery.rewrite(sql, ctx.namespace(), build));
+        }
     }
 
     /**
@@ -100,11 +118,11 @@ public final class DuckEngine implements AutoCloseable {
     }
 
     /** The column names a query gives (bound, not run); empty for a statement that is not a query. */
-    private static List<String> columnsOf(DuckDBConnection c, SqlQuery query) {
+    private static List<Column> columnsOf(DuckDBConnection c, SqlQuery query) {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM (" + query.sql() + ") LIMIT 0")) {
-            List<String> names = new ArrayList<>();
+            List<Column> names = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                names.add(rs.getMetaData().getColumnLabel(i));
+                names.add(new Column(rs.getMetaData().getColumnLabel(i), rs.getMetaData().getColumnTypeName(i)));
             }
             return names;
         } catch (SQLException e) {

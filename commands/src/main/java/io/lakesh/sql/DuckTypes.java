@@ -48,6 +48,31 @@ final class DuckTypes {
                 .collect(Collectors.joining(", ")) + "}";
     }
 
+    /** A DuckDB result type as an Iceberg type, for `create table … as select`; null when Iceberg has none. */
+    static Type iceberg(String duckType) {
+        String t = duckType.toUpperCase(java.util.Locale.ROOT).trim();
+        java.util.regex.Matcher d = java.util.regex.Pattern.compile("DECIMAL\\((\\d+),\\s*(\\d+)\\)").matcher(t);
+        if (d.matches()) {
+            return Types.DecimalType.of(Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)));
+        }
+        return switch (t) {
+            case "BOOLEAN" -> Types.BooleanType.get();
+            case "TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT" -> Types.IntegerType.get();
+            case "BIGINT", "UINTEGER" -> Types.LongType.get();
+            case "HUGEINT", "UBIGINT" -> Types.DecimalType.of(38, 0);
+            case "FLOAT" -> Types.FloatType.get();
+            case "DOUBLE" -> Types.DoubleType.get();
+            case "VARCHAR" -> Types.StringType.get();
+            case "DATE" -> Types.DateType.get();
+            case "TIME" -> Types.TimeType.get();
+            case "TIMESTAMP" -> Types.TimestampType.withoutZone();
+            case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" -> Types.TimestampType.withZone();
+            case "BLOB" -> Types.BinaryType.get();
+            case "UUID" -> Types.UUIDType.get();
+            default -> null;
+        };
+    }
+
     static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }

@@ -140,6 +140,35 @@ public final class IcebergWrite {
         }
     }
 
+    /**
+     * `create table <catalog path> as <query>`: a new table with the query's columns (all optional, unpartitioned),
+     * filled in one commit; if the fill fails the new table is dropped again.
+     */
+    public static long createAs(CommandContext ctx, String path, String query, Map<String, String> properties) throws IOException {
+        List<DuckEngine.Column> columns = DuckEngine.of(ctx.namespace()).describe(query, ctx);
+        List<Types.NestedField> fields = new ArrayList<>();
+        int id = 1;
+        for (DuckEngine.Column c : columns) {
+            org.apache.iceberg.types.Type type = DuckTypes.iceberg(c.type());
+            if (type == null) {
+                throw new LakeshException("column '" + c.name() + "' is " + c.type() + ", which an Iceberg table cannot hold; cast it (e.g. CAST(… AS VARCHAR))");
+            }
+            fields.add(Types.NestedField.optional(id++, c.name(), type));
+        }
+        Table table = io.lakesh.iceberg.IcebergTables.create(ctx.namespace(), path, new Schema(fields), PartitionSpec.unpartitioned(),
+                properties, 2, false);
+        boolean filled = false;
+        try {
+            long rows = append(ctx, table, query, "create table as select");
+            filled = true;
+            return rows;
+        } finally {
+            if (!filled) {
+                io.lakesh.iceberg.IcebergTables.drop(ctx.namespace(), path, true);
+            }
+        }
+    }
+
     private static String copyStatement(Table table, String rewritten, Path staging, String batch) {
         Schema schema = table.schema();
         List<Types.NestedField> columns = schema.columns();

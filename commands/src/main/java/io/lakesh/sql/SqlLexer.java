@@ -105,6 +105,10 @@ public final class SqlLexer {
         return new Token(Type.SYMBOL, String.valueOf(c), start, i + 1);
     }
 
+    /** `create table <name> as <query>`: SQL (lakesh's own `create table` takes a column list). */
+    private static final java.util.regex.Pattern CREATE_AS = java.util.regex.Pattern.compile(
+            "(?is)\\s*create\\s+(or\\s+replace\\s+)?table\\s+(if\\s+not\\s+exists\\s+)?('[^']+'|\\S+)\\s+as[\\s(]");
+
     /** Keywords people type most, for completion and highlighting. */
     public static final List<String> KEYWORDS = List.of("SELECT", "FROM", "WHERE", "GROUP", "BY", "ORDER", "LIMIT", "HAVING",
             "JOIN", "LEFT", "RIGHT", "FULL", "INNER", "OUTER", "CROSS", "ON", "USING", "AS", "AND", "OR", "NOT", "IN", "IS",
@@ -114,6 +118,9 @@ public final class SqlLexer {
 
     /** Whether the text at {@code from} starts a SQL statement (`select …`, `with …`, `(select …`). */
     public static boolean startsStatement(String text, int from) {
+        if (CREATE_AS.matcher(text).region(from, text.length()).lookingAt()) {
+            return true;
+        }
         Token t = next(text, from);
         while (t != null && t.is("(")) {
             t = next(text, t.end());

@@ -256,4 +256,54 @@ class SqlTest {
             assertEquals("format: csv\nn\n3\n", lakesh.out());
         }
     }
+
+    @Test
+    void createTableAsSelectMakesAnIcebergTableAndCopyWritesToNamespacePaths() throws Exception {
+        HdfsCluster hdfs = HdfsCluster.shared();
+        Lakesh setup = Lakesh.inTempHome();
+        Files.writeString(setup.home().resolve("lakesh.conf"), "mount./hdfs = " + hdfs.uri() + "\nhadoop.dfs.replication = 2\n");
+        setup.close();
+        try (Lakesh lakesh = new Lakesh(setup.home())) {
+            assertEquals(0, lakesh.run("create table lake.c.squares as select i as n, i * i as sq, 'x' || i as label from range(5) t(i);"), lakesh.err());
+            assertEquals("created /iceberg/lake/c/squares with 5 rows\n", lakesh.out());
+            Table t = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/c/squares").table();
+            assertEquals("n: long, sq: long, label: string", t.schema().columns().stream()
+                    .map(f -> f.name() + ": " + f.type()).collect(java.util.stream.Collectors.joining(", ")));
+            assertEquals(new TreeSet<>(List.of("0,0,x0", "1,1,x1", "2,4,x2", "3,9,x3", "4,16,x4")), oracle(t, "n", "sq", "label"));
+            // a query that fails leaves no table behind
+            assertEquals(1, lakesh.run("create table lake.c.bad as select 1 / 0 as x, error('boom') as y;"));
+            assertTrue(lakesh.err().contains("boom"));
+            assertEquals(1, lakesh.run("describe /iceberg/lake/c/bad"));
+            lakesh.err();
+
+            // COPY's target is a namespace path: /local is the warehouse, /hdfs is uploaded after DuckDB wrote it
+            assertEquals(0, lakesh.run("copy (select * from lake.c.squares order by n) to '/local/out/squares.csv';"), lakesh.err());
+            assertEquals("n,sq,label\n0,0,x0\n1,1,x1\n2,4,x2\n3,9,x3\n4,16,x4\n", Files.readString(lakesh.warehouse().resolve("out/squares.csv")));
+            assertEquals(0, lakesh.run("copy (select * from lake.c.squares) to '/hdfs/sqlout/squares.parquet' (format parquet);"), lakesh.err());
+            lakesh.out();
+            assertEquals(0, lakesh.run("\\format csv; select sum(sq) as total from '/hdfs/sqlout/squares.parquet';"), lakesh.err());
+            assertEquals("format: csv\ntotal\n30\n", lakesh.out());
+            assertEquals(1, lakesh.run("copy (select 1) to '/hdfs/sqlout/squares.parquet';"));
+            assertTrue(lakesh.err().contains("File exists"));
+        }
+    }
+
+    @Test
+    void interruptingALongQueryCancelsItAndTheSessionGoesOn() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            int[] status = new int[1];
+            Thread command = new Thread(() -> status[0] = lakesh.run("select sum(a.i * b.i) from range(200000) a(i), range(200000) b(i);"));
+            long started = System.nanoTime();
+            command.start();
+            Thread.sleep(1500);
+            command.interrupt(); // what Ctrl-C does to the command thread in the shell
+            command.join(15_000);
+            assertTrue(!command.isAlive(), "the query stopped");
+            assertTrue((System.nanoTime() - started) / 1e9 < 12, "stopped soon after the interrupt");
+            assertEquals(1, status[0]);
+            assertTrue(lakesh.err().contains("cancelled"), "says it was cancelled");
+            assertEquals(0, lakesh.run("select 1 as one;"), lakesh.err());
+            assertTrue(lakesh.out().contains("one"));
+        }
+    }
 }

@@ -35,7 +35,16 @@ public class SqlCommand extends LakeCommand {
                 return "inserted " + rows + (rows == 1 ? " row" : " rows") + " into " + target.path();
             }
         }
-        result = DuckEngine.of(ctx.namespace()).run(sql, ctx);
+        java.util.regex.Matcher ctas = CREATE_AS.matcher(sql);
+        if (ctas.matches()) {
+            String target = ctas.group(1).startsWith("'") ? ctas.group(1).substring(1, ctas.group(1).length() - 1) : ctas.group(1);
+            String path = target.contains("/") ? target : io.lakesh.namespace.Namespace.ICEBERG + "/" + target.replace('.', '/');
+            if (ctx.namespace().absolute(path).startsWith(io.lakesh.namespace.Namespace.ICEBERG + "/")) {
+                long rows = io.lakesh.sql.IcebergWrite.createAs(ctx, path, ctas.group(2), java.util.Map.of());
+                return "created " + ctx.namespace().absolute(path) + " with " + rows + (rows == 1 ? " row" : " rows");
+            }
+        }
+        result = DuckEngine.of(ctx.namespace()).runInNamespace(sql, ctx);
         if (isExplain(sql) && result.table() != null) {
             StringBuilder plan = new StringBuilder();
             result.notes().forEach(n -> plan.append("lakesh: ").append(n).append('\n'));
@@ -50,6 +59,10 @@ public class SqlCommand extends LakeCommand {
     /** `insert into <table> <query>`: into an Iceberg table of the namespace lakesh commits it, else DuckDB runs it. */
     private static final java.util.regex.Pattern INSERT = java.util.regex.Pattern.compile(
             "(?is)insert\\s+into\\s+('[^']+'|\\S+)\\s+((?:select|with|values|from|\\().*)");
+
+    /** `create table <catalog path or lake.ns.t> as <query>`: a new Iceberg table; other names are DuckDB's. */
+    private static final java.util.regex.Pattern CREATE_AS = java.util.regex.Pattern.compile(
+            "(?is)create\\s+table\\s+('[^']+'|\\S+)\\s+as\\s+((?:select|with|values|from|\\().*)");
 
     private io.lakesh.iceberg.IcebergTables.Ref insertTarget(String typed) throws Exception {
         String name = typed.startsWith("'") ? typed.substring(1, typed.length() - 1) : typed;

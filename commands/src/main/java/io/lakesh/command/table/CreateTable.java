@@ -1,17 +1,10 @@
 package io.lakesh.command.table;
 
-import io.lakesh.LakeshException;
 import io.lakesh.UsageException;
 import io.lakesh.command.LakeCommand;
-import io.lakesh.iceberg.IcebergTree;
 import io.lakesh.iceberg.TableDefinition;
-import io.lakesh.namespace.Location;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.catalog.Namespace;
-import org.apache.iceberg.catalog.SupportsNamespaces;
-import org.apache.iceberg.catalog.TableIdentifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,34 +37,7 @@ public class CreateTable extends LakeCommand {
         }
         Schema schema = TableDefinition.schema(String.join(" ", columns));
         PartitionSpec spec = TableDefinition.partitionSpec(schema, partitionedBy);
-        Location l = ctx.namespace().resolve(path);
-        if (!(l.isVirtual() && ctx.namespace().tree(l.display()) instanceof IcebergTree tree)) {
-            throw new LakeshException("'" + path + "': tables are created in a catalog: /iceberg/<catalog>/<namespace>/<table>");
-        }
-        String[] parts = l.display().substring(IcebergTree.MOUNT.length() + 1).split("/");
-        if (parts.length < 3) {
-            throw new UsageException("'" + path + "': name a catalog, a namespace and a table: /iceberg/lake/<namespace>/<table>");
-        }
-        Catalog catalog = tree.catalogs().catalog(parts[0]);
-        Namespace ns = Namespace.of(java.util.Arrays.copyOfRange(parts, 1, parts.length - 1));
-        TableIdentifier id = TableIdentifier.of(ns, parts[parts.length - 1]);
-        if (catalog.tableExists(id)) {
-            if (ifNotExists) {
-                return null;
-            }
-            throw new LakeshException("'" + l.display() + "': table exists (drop it first, or use --if-not-exists)");
-        }
-        if (catalog instanceof SupportsNamespaces sn) {
-            for (int i = 1; i <= ns.length(); i++) {
-                Namespace level = Namespace.of(java.util.Arrays.copyOf(ns.levels(), i));
-                if (!sn.namespaceExists(level)) {
-                    sn.createNamespace(level);
-                }
-            }
-        }
-        Map<String, String> props = new HashMap<>(properties);
-        props.put("format-version", Integer.toString(formatVersion));
-        catalog.buildTable(id, schema).withPartitionSpec(spec).withProperties(props).create();
+        io.lakesh.iceberg.IcebergTables.create(ctx.namespace(), path, schema, spec, properties, formatVersion, ifNotExists);
         return null;
     }
 }

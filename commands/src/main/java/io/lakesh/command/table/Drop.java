@@ -42,12 +42,7 @@ public class Drop extends LakeCommand {
                 return "kept " + ref.path();
             }
         }
-        IcebergTree tree = (IcebergTree) ctx.namespace().tree(ref.path());
-        IcebergTree.Target target = tree.target(ref.path());
-        TableIdentifier id = target.table();
-        if (!tree.catalogs().catalog(target.catalog()).dropTable(id, purge)) {
-            throw new LakeshException("'" + ref.path() + "': the catalog did not drop it");
-        }
+        IcebergTables.drop(ctx.namespace(), ref.path(), purge);
         return "dropped " + ref.path() + (purge ? " and its files" : "");
     }
 }
