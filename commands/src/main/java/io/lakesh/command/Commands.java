@@ -20,6 +20,7 @@ public final class Commands {
             MountCommand.class, Umount.class,
             CreateTable.class, Load.class, Describe.class, History.class, Files.class, Refs.class,
             Rollback.class, AlterTable.class, Drop.class, CatalogCommand.class,
+            ExpireSnapshots.class, RemoveOrphans.class, RewriteManifests.class,
             Sleep.class, FormatCommand.class, ShellHistory.class, Help.class,
             Exit.class);
 

@@ -53,16 +53,8 @@ public class Files extends LakeCommand {
     }
 
     private static void add(Table out, ContentFile<?> f, IcebergTables.Ref ref) {
-        // writers spell local URIs as file:/x or file:///x: compare them alike
-        String location = f.location().replaceFirst("^file:/+", "file:///");
-        String base = ref.table().location().replaceFirst("^file:/+", "file:///");
-        String shown = location.startsWith(base + "/") ? location.substring(base.length() + 1) : location;
-        String content = switch (f.content()) {
-            case DATA -> "data";
-            case POSITION_DELETES -> "position deletes";
-            case EQUALITY_DELETES -> "equality deletes";
-            default -> f.content().name().toLowerCase(java.util.Locale.ROOT);
-        };
+        String shown = io.lakesh.iceberg.TableFile.shown(f.location(), ref.table().location());
+        String content = io.lakesh.iceberg.TableFile.kindOf(f);
         String partition = ref.table().specs().get(f.specId()).isUnpartitioned() ? ""
                 : ref.table().specs().get(f.specId()).partitionToPath(f.partition());
         out.add(content, shown, partition, f.recordCount(), new Bytes(f.fileSizeInBytes()));
