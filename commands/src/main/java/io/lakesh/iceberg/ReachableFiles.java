@@ -78,14 +78,19 @@ public final class ReachableFiles {
 
     private void addContents(ManifestFile manifest, FileIO io, Map<Integer, PartitionSpec> specs) {
         CancelledException.check();
-        try (ManifestReader<? extends ContentFile<?>> reader = manifest.content() == ManifestContent.DATA
-                ? ManifestFiles.read(manifest, io, specs) : ManifestFiles.readDeleteManifest(manifest, io, specs)) {
+        try (ManifestReader<? extends ContentFile<?>> reader = open(manifest, io, specs)) {
             for (ContentFile<?> f : reader) {
                 add(TableFile.kindOf(f), f.location(), f.fileSizeInBytes());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading manifest " + manifest.path() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The live data or delete files of a manifest, whichever it holds. */
+    public static ManifestReader<? extends ContentFile<?>> open(ManifestFile manifest, FileIO io, Map<Integer, PartitionSpec> specs) {
+        return manifest.content() == ManifestContent.DATA
+                ? ManifestFiles.read(manifest, io, specs) : ManifestFiles.readDeleteManifest(manifest, io, specs);
     }
 
     private boolean add(String kind, String location, long bytes) {

@@ -66,15 +66,18 @@ class MaintenanceTest {
         return out.substring(out.lastIndexOf('\n', out.length() - 2) + 1).replaceAll("^,\\d+,\\d+,(\\d+),.*\n", "$1");
     }
 
-    /** A data file another writer wrote (one row), not committed yet. */
+    /** A data file another writer wrote (one row, region 'XX'), not committed yet. */
     static DataFile writeDataFile(Table table, long id) throws Exception {
+        GenericRecord r = GenericRecord.create(table.schema());
+        r.setField("id", id);
+        r.setField("region", "XX");
+        r.setField("amount", 1.0);
+        org.apache.iceberg.PartitionKey partition = new org.apache.iceberg.PartitionKey(table.spec(), table.schema());
+        partition.partition(new org.apache.iceberg.data.InternalRecordWrapper(table.schema().asStruct()).wrap(r));
         DataWriter<Record> writer = Parquet.writeData(table.io().newOutputFile(table.location() + "/data/other-" + UUID.randomUUID() + ".parquet"))
-                .forTable(table).createWriterFunc(GenericParquetWriter::create).overwrite().build();
+                .forTable(table).withSpec(table.spec()).withPartition(table.spec().isUnpartitioned() ? null : partition)
+                .createWriterFunc(GenericParquetWriter::create).overwrite().build();
         try (writer) {
-            GenericRecord r = GenericRecord.create(table.schema());
-            r.setField("id", id);
-            r.setField("region", "XX");
-            r.setField("amount", 1.0);
             writer.write(r);
         }
         return writer.toDataFile();
