@@ -25,6 +25,7 @@ public final class OrphanFiles implements MaintenancePlan {
     private final Table table;
     private final String path;
     private final Location root;
+    private final Namespace ns;
     private final long cutoff;
     private final List<TableFile> orphans;
 
@@ -32,7 +33,12 @@ public final class OrphanFiles implements MaintenancePlan {
         this.table = table;
         this.path = path;
         this.cutoff = cutoff;
+        if (!org.apache.iceberg.util.PropertyUtil.propertyAsBoolean(table.properties(), org.apache.iceberg.TableProperties.GC_ENABLED,
+                org.apache.iceberg.TableProperties.GC_ENABLED_DEFAULT)) {
+            throw new io.lakesh.LakeshException("'" + path + "' has gc.enabled=false: its files may belong to other tables too, so none is removed");
+        }
         this.root = ns.resolve(table.location());
+        this.ns = ns;
         List<FileEntry> listed = listOlderFiles();
         table.refresh();
         ReachableFiles referenced = ReachableFiles.ofWholeTable(table);
@@ -46,7 +52,10 @@ public final class OrphanFiles implements MaintenancePlan {
         this.orphans = List.copyOf(found);
     }
 
-    /** Files below the table location modified before the cutoff; hidden names (`.x.crc`, `_SUCCESS`) are not Iceberg's. */
+    /**
+     * Files below the table location modified before the cutoff. Hidden names (`.x.crc`, `_SUCCESS`) are
+     * not Iceberg's, and another table below this one (a Hadoop catalog nests namespaces) keeps its files.
+     */
     private List<FileEntry> listOlderFiles() throws IOException {
         List<FileEntry> out = new ArrayList<>();
         Deque<String> dirs = new ArrayDeque<>();
@@ -65,7 +74,10 @@ public final class OrphanFiles implements MaintenancePlan {
                     continue;
                 }
                 if (e.isDirectory()) {
-                    dirs.add(e.path());
+                    if (!dir.equals(root.storePath()) || e.name().equals("data") || e.name().equals("metadata")
+                            || !ns.tableKind(root.descendant(e.path())).isTable()) {
+                        dirs.add(e.path()); // a table inside the location (a Hadoop catalog's namespace) is not ours
+                    }
                 } else if (e.modified().toEpochMilli() < cutoff) {
                     out.add(e);
                 }

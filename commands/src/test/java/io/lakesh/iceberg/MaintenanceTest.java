@@ -146,6 +146,36 @@ class MaintenanceTest {
     }
 
     @Test
+    void scriptsCallMaintenanceAsMethods() throws Exception {
+        lakesh.run("load " + T + " " + csv + "; load " + T + " " + csv);
+        lakesh.out();
+        io.lakesh.api.Lake lake = new io.lakesh.api.Lake(lakesh.runner().context());
+        Object done = lake.methodMissing("expireSnapshots", new Object[] {"--older-than", "0s", "--force", T});
+        assertTrue(String.valueOf(done).startsWith("expired 1 snapshot of " + T + "; deleted 1 file ("), String.valueOf(done));
+        assertEquals(1, snapshots());
+    }
+
+    @Test
+    void aTableNestedInTheLocationKeepsItsFiles() throws Exception {
+        Path wh = lakesh.home().resolve("hadoop-warehouse");
+        assertEquals(0, lakesh.run("catalog add h --type hadoop --warehouse " + wh.toUri()), lakesh.err());
+        assertEquals(0, lakesh.run("create table /iceberg/h/ns/t (id bigint, region string, amount double); load /iceberg/h/ns/t " + csv), lakesh.err());
+        assertEquals(0, lakesh.run("create table /iceberg/h/ns/t/inner (id bigint, region string, amount double); load /iceberg/h/ns/t/inner " + csv), lakesh.err());
+        lakesh.out();
+        FileTime tenDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(10)));
+        try (var files = Files.walk(wh)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, tenDaysAgo);
+            }
+        }
+        assertTrue(Files.isDirectory(wh.resolve("ns/t/inner/metadata")), "the inner table lives inside the outer one's location");
+        assertEquals(0, lakesh.run("remove-orphans --force /iceberg/h/ns/t"), lakesh.err());
+        assertTrue(lakesh.out().startsWith("no orphan files in /iceberg/h/ns/t older than "), "the inner table's files are not orphans of the outer");
+        assertEquals(0, lakesh.run("count --format csv /iceberg/h/ns/t/inner"), lakesh.err());
+        assertTrue(lakesh.out().endsWith(",3,/iceberg/h/ns/t/inner\n"));
+    }
+
+    @Test
     void askingAndAnsweringNoChangesNothing() throws Exception {
         lakesh.run("load " + T + " " + csv + "; load " + T + " " + csv);
         lakesh.out();
@@ -252,12 +282,23 @@ class MaintenanceTest {
                 > remove-orphans /local/m/t
                 remove-orphans: '/local/m/t' is a path-based table (read-only); remove-orphans needs a catalog table under /iceberg
                 [exit 1]
+                > alter table /iceberg/lake/m/t set property gc.enabled=false
+                set gc.enabled=false on /iceberg/lake/m/t
+                > remove-orphans /iceberg/lake/m/t
+                remove-orphans: '/iceberg/lake/m/t' has gc.enabled=false: its files may belong to other tables too, so none is removed
+                [exit 1]
+                > expire-snapshots /iceberg/lake/m/t
+                expire-snapshots: '/iceberg/lake/m/t': Cannot expire snapshots: GC is disabled (deleting files may corrupt other tables)
+                [exit 1]
                 """.formatted(id, id), lakesh.transcript(
                 "expire-snapshots /iceberg/lake/m/tt",
                 "remove-orphans --older-than soon /iceberg/lake/m/t",
                 "rewrite-manifests /iceberg/lake/m/t@" + id,
                 "expire-snapshots --retain-last 0 /iceberg/lake/m/t",
-                "remove-orphans /local/m/t"));
+                "remove-orphans /local/m/t",
+                "alter table /iceberg/lake/m/t set property gc.enabled=false",
+                "remove-orphans /iceberg/lake/m/t",
+                "expire-snapshots /iceberg/lake/m/t"));
     }
 
     @Test

@@ -106,7 +106,7 @@ class TableVerbsTest {
         }
         assertEquals(first, table().currentSnapshot().snapshotId(), "staged, not current");
         assertEquals(0, lakesh.run("cherrypick " + T + "@" + stagedId), lakesh.err());
-        assertEquals("current snapshot of " + T + ": " + stagedId + " (fast-forwarded) (was " + first + ")\n", lakesh.out());
+        assertEquals("current snapshot of " + T + ": " + stagedId + " (fast-forward; was " + first + ")\n", lakesh.out());
         assertEquals(0, lakesh.run("count --format csv " + T));
         assertTrue(lakesh.out().endsWith(",4," + T + "\n"));
 

@@ -30,8 +30,8 @@ public class Cherrypick extends LakeCommand {
         }
         ref.table().refresh();
         Snapshot now = ref.table().currentSnapshot();
-        return "current snapshot of " + ref.path() + ": " + now.snapshotId()
-                + (now.snapshotId() == ref.snapshotId() ? " (fast-forwarded)" : " (changes of " + ref.snapshotId() + ")")
-                + " (was " + (before == null ? "none" : before.snapshotId()) + ")";
+        return "current snapshot of " + ref.path() + ": " + now.snapshotId() + " ("
+                + (now.snapshotId() == ref.snapshotId() ? "fast-forward" : "the changes of " + ref.snapshotId())
+                + "; was " + (before == null ? "none" : before.snapshotId()) + ")";
     }
 }

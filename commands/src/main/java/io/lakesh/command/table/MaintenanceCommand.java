@@ -46,7 +46,12 @@ public abstract class MaintenanceCommand extends LakeCommand {
             throw new UsageException("'" + table + "': " + name() + " works on the table as a whole; name it without '@'");
         }
         ref.requireCatalog(name());
-        MaintenancePlan plan = plan(ref);
+        MaintenancePlan plan;
+        try {
+            plan = plan(ref);
+        } catch (ValidationException e) {
+            throw new LakeshException("'" + ref.path() + "': " + io.lakesh.command.Errors.firstLine(e));
+        }
         ctx.out().println(plan.headline());
         if (plan.isEmpty()) {
             return null;
