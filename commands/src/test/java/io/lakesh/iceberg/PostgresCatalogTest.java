@@ -95,6 +95,14 @@ class PostgresCatalogTest {
         assertEquals(0, lakesh.run("count --format csv /iceberg/pg/sales/orders"), lakesh.err());
         assertTrue(lakesh.out().endsWith(",6,/iceberg/pg/sales/orders\n"));
 
+        // maintenance commits through the same catalog row
+        assertEquals(0, lakesh.run("expire-snapshots --older-than 0s --force /iceberg/pg/sales/orders"), lakesh.err());
+        assertTrue(lakesh.out().matches("(?s).*\nexpired 1 snapshot of /iceberg/pg/sales/orders; deleted 1 file \\(.+\\)\n"));
+        table.refresh();
+        assertEquals("pg|sales|orders|" + ((org.apache.iceberg.HasTableOperations) table).operations().current().metadataFileLocation(),
+                icebergTables().get(0));
+        assertEquals(1, java.util.stream.StreamSupport.stream(table.snapshots().spliterator(), false).count(), "one snapshot left");
+
         assertEquals(1, lakesh.run("drop table /iceberg/pg/sales/orders"));
         assertTrue(lakesh.err().startsWith("drop: would drop '/iceberg/pg/sales/orders' (4 data files, "), "scripts need --force");
         assertEquals(0, lakesh.run("drop table /iceberg/pg/sales/orders --purge --force"), lakesh.err());
