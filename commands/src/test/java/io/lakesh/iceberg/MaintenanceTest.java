@@ -262,6 +262,27 @@ class MaintenanceTest {
     }
 
     @Test
+    void rewriteManifestsKeepsAnAppendCommittedWhileTheUserIsAsked() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            lakesh.run("load " + T + " " + csv);
+        }
+        lakesh.out();
+        lakesh.runner().context().interactive(true, question -> {
+            try (Lakesh other = new Lakesh(lakesh.home())) {
+                assertEquals(0, other.run("load " + T + " " + csv), other.err());
+            }
+            return true;
+        });
+        assertEquals(0, lakesh.run("rewrite-manifests " + T), lakesh.err());
+        String out = lakesh.out();
+        assertTrue(out.startsWith("rewrite the 3 data manifests ("), out);
+        assertTrue(out.matches("(?s).*\nrewrote 4 manifests of " + T + " into 1 \\(snapshot \\d+, 4 files\\)\n"), out);
+        assertEquals("replace", table().currentSnapshot().operation(), "the rewrite is on top of the other writer's append");
+        assertEquals(1, table().currentSnapshot().dataManifests(table().io()).size(), "Iceberg re-planned on the new state: the append's manifest is merged too");
+        assertEquals("12", rows(), "the concurrent append is kept");
+    }
+
+    @Test
     void badInputIsOneLineNamingTheThing() throws Exception {
         lakesh.run("load " + T + " " + csv);
         long id = table().currentSnapshot().snapshotId();
