@@ -49,8 +49,9 @@ public final class PostgresServer implements AutoCloseable {
     public static synchronized PostgresServer shared() {
         if (shared == null && unavailable == null) {
             try {
-                Path dir = Path.of("target").toAbsolutePath().resolve("postgres-" + ProcessHandle.current().pid());
-                shared = start(dir);
+                Path target = Path.of("target").toAbsolutePath();
+                stopLeftovers(target);
+                shared = start(target.resolve("postgres-" + ProcessHandle.current().pid()));
                 PostgresServer started = shared;
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "postgres-stop"));
             } catch (Unavailable e) {
@@ -61,6 +62,27 @@ public final class PostgresServer implements AutoCloseable {
         }
         Assumptions.assumeTrue(unavailable == null, () -> "skipped: " + unavailable);
         return shared;
+    }
+
+    /** Servers of test JVMs that were killed before their shutdown hook ran: stopped and removed. */
+    static void stopLeftovers(Path target) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return;
+        }
+        List<Path> dead = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(target)) {
+            dirs.filter(d -> d.getFileName().toString().matches("postgres-\\d+"))
+                    .filter(d -> ProcessHandle.of(Long.parseLong(d.getFileName().toString().substring("postgres-".length()))).isEmpty())
+                    .forEach(dead::add);
+        }
+        for (Path home : dead) {
+            Path data = home.resolve("data");
+            if (Files.exists(data.resolve("postmaster.pid"))) {
+                new PostgresServer(binaries(), data, 0, "root".equals(System.getProperty("user.name"))).close();
+            } else {
+                new PostgresServer(null, data, 0, false).removeFiles();
+            }
+        }
     }
 
     /** PostgreSQL cannot run on this machine: the message names what is missing and how to get it. */
@@ -214,6 +236,10 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             System.err.println("PostgresServer: stop failed: " + e.getMessage());
         }
+        removeFiles();
+    }
+
+    private void removeFiles() {
         try (Stream<Path> files = Files.walk(dataDir.getParent())) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
