@@ -94,7 +94,10 @@ public final class Lake {
 
     /** Groovy calls this for any command without a method of its own: {@code lake.setrep(2, '/hdfs/x')}. */
     public Object methodMissing(String name, Object args) {
-        return run(name, args instanceof Object[] a ? a : new Object[] {args});
+        // a Groovy method name cannot hold '-': lake.expireSnapshots(…) runs expire-snapshots
+        String command = io.lakesh.command.Commands.find(name) != null ? name
+                : name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return run(command, args instanceof Object[] a ? a : new Object[] {args});
     }
 
     // The most used commands, typed, for Java callers and completion.

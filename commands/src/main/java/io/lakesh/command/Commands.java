@@ -18,8 +18,9 @@ public final class Commands {
             Du.class, Df.class, Count.class, Mkdir.class, Touch.class, Rm.class, Mv.class, Cp.class,
             Put.class, Get.class, Find.class, Setrep.class, Checksum.class, Blocks.class,
             MountCommand.class, Umount.class,
-            CreateTable.class, Load.class, Describe.class, History.class, Files.class, Refs.class,
-            Rollback.class, AlterTable.class, Drop.class, CatalogCommand.class,
+            CreateTable.class, Load.class, Describe.class, History.class, Files.class, Manifests.class, Partitions.class,
+            Refs.class, Rollback.class, Cherrypick.class, AlterTable.class, RenameTable.class, Drop.class, CatalogCommand.class,
+            ExpireSnapshots.class, RemoveOrphans.class, RewriteManifests.class,
             io.lakesh.command.sql.SqlCommand.class, io.lakesh.command.sql.CacheCommand.class,
             Sleep.class, FormatCommand.class, TimingCommand.class, ShellHistory.class, Help.class,
             Exit.class);

@@ -75,8 +75,19 @@ public final class Catalogs implements AutoCloseable {
         try {
             return CatalogUtil.buildIcebergCatalog(name, props, hadoopConf.get());
         } catch (RuntimeException e) {
-            throw new LakeshException("cannot open Iceberg catalog '" + name + "': " + firstLine(e), e);
+            throw new LakeshException("cannot open Iceberg catalog '" + name + "': " + withRootCause(e), e);
         }
+    }
+
+    /** Iceberg wraps connection failures in "Failed to connect: URL": the reason (a refused password, a port) is the root cause's. */
+    static String withRootCause(Throwable e) {
+        String text = firstLine(e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root == e ? null : io.lakesh.command.Errors.firstLine(root);
+        return reason == null || text.contains(reason) ? text : text + " (" + reason + ")";
     }
 
     static String firstLine(Throwable e) {

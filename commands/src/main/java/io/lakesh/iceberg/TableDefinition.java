@@ -79,30 +79,56 @@ public final class TableDefinition {
             return b.build();
         }
         for (String part : splitTopLevel(text)) {
-            String p = part.trim();
-            Matcher m = TRANSFORM.matcher(p);
+            PartitionField f = partitionField(part);
             try {
-                if (m.matches()) {
-                    String fn = m.group(1).toLowerCase(Locale.ROOT);
-                    String col = m.group(3);
-                    switch (fn) {
-                        case "year", "years" -> b.year(col);
-                        case "month", "months" -> b.month(col);
-                        case "day", "days" -> b.day(col);
-                        case "hour", "hours" -> b.hour(col);
-                        case "bucket" -> b.bucket(col, Integer.parseInt(require(m.group(2), p)));
-                        case "truncate" -> b.truncate(col, Integer.parseInt(require(m.group(2), p)));
-                        default -> throw new UsageException("unknown partition transform '" + fn
-                                + "' (known: year, month, day, hour, bucket(N, col), truncate(N, col))");
-                    }
-                } else {
-                    b.identity(p);
+                switch (f.transform()) {
+                    case "identity" -> b.identity(f.column());
+                    case "year" -> b.year(f.column());
+                    case "month" -> b.month(f.column());
+                    case "day" -> b.day(f.column());
+                    case "hour" -> b.hour(f.column());
+                    case "bucket" -> b.bucket(f.column(), f.width());
+                    default -> b.truncate(f.column(), f.width());
                 }
             } catch (IllegalArgumentException e) {
-                throw new UsageException("partition '" + p + "': " + e.getMessage());
+                throw new UsageException("partition '" + part.trim() + "': " + e.getMessage());
             }
         }
         return b.build();
+    }
+
+    /** One partition field as written: `region`, `day(ts)`, `bucket(16, id)`, `truncate(4, s)`. */
+    public record PartitionField(String transform, Integer width, String column) {
+        /** The field as an Iceberg term, for partition evolution. */
+        public org.apache.iceberg.expressions.Term term() {
+            return switch (transform) {
+                case "identity" -> org.apache.iceberg.expressions.Expressions.ref(column);
+                case "year" -> org.apache.iceberg.expressions.Expressions.year(column);
+                case "month" -> org.apache.iceberg.expressions.Expressions.month(column);
+                case "day" -> org.apache.iceberg.expressions.Expressions.day(column);
+                case "hour" -> org.apache.iceberg.expressions.Expressions.hour(column);
+                case "bucket" -> org.apache.iceberg.expressions.Expressions.bucket(column, width);
+                default -> org.apache.iceberg.expressions.Expressions.truncate(column, width);
+            };
+        }
+    }
+
+    public static PartitionField partitionField(String text) {
+        String p = text.trim();
+        Matcher m = TRANSFORM.matcher(p);
+        if (!m.matches()) {
+            if (!p.matches("[A-Za-z_][\\w.]*")) {
+                throw new UsageException("partition '" + p + "': write a column or a transform: region, day(ts), bucket(16, id), truncate(4, s)");
+            }
+            return new PartitionField("identity", null, p);
+        }
+        String fn = m.group(1).toLowerCase(Locale.ROOT).replaceFirst("s$", "");
+        return switch (fn) {
+            case "identity", "year", "month", "day", "hour" -> new PartitionField(fn, null, m.group(3));
+            case "bucket", "truncate" -> new PartitionField(fn, Integer.parseInt(require(m.group(2), p)), m.group(3));
+            default -> throw new UsageException("unknown partition transform '" + m.group(1)
+                    + "' (known: identity, year, month, day, hour, bucket(N, col), truncate(N, col))");
+        };
     }
 
     private static String require(String n, String p) {

@@ -13,13 +13,13 @@ import picocli.CommandLine.Parameters;
 import java.util.List;
 import java.util.Locale;
 
-@Command(name = "alter", description = "Evolve a table's schema: alter table T add column C TYPE | rename column A to B | drop column C | alter column C type TYPE.")
+@Command(name = "alter", description = "Evolve a table: alter table T add column C TYPE | rename column A to B | drop column C | alter column C type TYPE | set property K=V | unset property K | add partition field day(ts) | drop partition field bucket(16, id).")
 public class AlterTable extends LakeCommand {
     @Parameters(index = "0", paramLabel = "table", description = "The word 'table'.")
     String what;
     @Parameters(index = "1", paramLabel = "TABLE", description = "The table (catalog path).")
     String table;
-    @Parameters(index = "2..*", arity = "2..*", paramLabel = "CHANGE", description = "add column C TYPE, rename column A to B, drop column C, alter column C type TYPE.")
+    @Parameters(index = "2..*", arity = "2..*", paramLabel = "CHANGE", description = "add column C TYPE, rename column A to B, drop column C, alter column C type TYPE, set property K=V…, unset property K…, add partition field F, drop partition field F (F: region, year|month|day|hour(ts), bucket(N, id), truncate(N, s)).")
     List<String> change;
 
     @Override
@@ -31,6 +31,15 @@ public class AlterTable extends LakeCommand {
         ref.requireCatalog("a schema change");
         List<String> w = change.stream().map(s -> s.replaceAll(",$", "")).toList();
         String verb = w.get(0).toLowerCase(Locale.ROOT);
+        String object = w.get(1).toLowerCase(Locale.ROOT);
+        if ((verb.equals("set") || verb.equals("unset")) && object.startsWith("propert")) {
+            return changeProperties(ref, verb.equals("set"), w.subList(2, w.size()));
+        }
+        if ((verb.equals("add") || verb.equals("drop")) && object.equals("partition")) {
+            // the raw words: a comma belongs inside bucket(16, id)
+            int from = change.size() > 2 && change.get(2).equalsIgnoreCase("field") ? 3 : 2;
+            return changePartitioning(ref, verb.equals("add"), String.join(" ", change.subList(from, change.size())));
+        }
         int i = w.size() > 1 && w.get(1).equalsIgnoreCase("column") ? 2 : 1;
         UpdateSchema update = ref.table().updateSchema();
         String done;
@@ -61,13 +70,56 @@ public class AlterTable extends LakeCommand {
                     update.updateColumn(w.get(i), type.asPrimitiveType());
                     done = "column " + w.get(i) + " is now " + type;
                 }
-                default -> throw new UsageException("unknown change '" + verb + "' (add, rename, drop, alter)");
+                default -> throw new UsageException("unknown change '" + verb + "' (add, rename, drop, alter, set, unset)");
             }
             update.commit();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new LakeshException("'" + ref.path() + "': " + io.lakesh.command.Errors.firstLine(e) + "; the table is unchanged");
         }
         return done + " in " + ref.path();
+    }
+
+    private static String changeProperties(IcebergTables.Ref ref, boolean set, List<String> words) {
+        if (words.isEmpty()) {
+            throw new UsageException(set ? "write it as: alter table T set property KEY=VALUE [KEY=VALUE…]" : "write it as: alter table T unset property KEY [KEY…]");
+        }
+        org.apache.iceberg.UpdateProperties update = ref.table().updateProperties();
+        for (String word : words) {
+            if (set) {
+                int eq = word.indexOf('=');
+                if (eq <= 0) {
+                    throw new UsageException("'" + word + "': write properties as KEY=VALUE");
+                }
+                update.set(word.substring(0, eq), word.substring(eq + 1));
+            } else {
+                if (!ref.table().properties().containsKey(word)) {
+                    throw new LakeshException("'" + ref.path() + "' has no property '" + word + "' (see 'describe " + ref.path() + "'); the table is unchanged");
+                }
+                update.remove(word);
+            }
+        }
+        update.commit();
+        return (set ? "set " : "unset ") + String.join(", ", words) + " on " + ref.path();
+    }
+
+    private static String changePartitioning(IcebergTables.Ref ref, boolean add, String text) {
+        if (text.isBlank()) {
+            throw new UsageException("write it as: alter table T " + (add ? "add" : "drop") + " partition field day(ts) (or region, bucket(16, id), truncate(4, s))");
+        }
+        TableDefinition.PartitionField field = TableDefinition.partitionField(text);
+        try {
+            org.apache.iceberg.UpdatePartitionSpec update = ref.table().updateSpec();
+            (add ? update.addField(field.term()) : update.removeField(field.term())).commit();
+        } catch (IllegalArgumentException | org.apache.iceberg.exceptions.ValidationException e) {
+            throw new LakeshException("'" + ref.path() + "': " + io.lakesh.command.Errors.firstLine(e) + "; the table is unchanged");
+        }
+        ref.table().refresh();
+        org.apache.iceberg.PartitionSpec spec = ref.table().spec();
+        String now = spec.isUnpartitioned() ? "unpartitioned" : spec.fields().stream()
+                .map(p -> p.transform() + "(" + ref.table().schema().findColumnName(p.sourceId()) + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return (add ? "added partition field " : "dropped partition field ") + text.trim() + (add ? " to " : " from ") + ref.path()
+                + "; new data files: " + now + " (existing files keep their partitioning)";
     }
 
     private static void need(List<String> words, int count, String form) {

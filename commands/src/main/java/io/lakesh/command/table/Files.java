@@ -17,10 +17,12 @@ import picocli.CommandLine.Parameters;
 import java.util.HashSet;
 import java.util.Set;
 
-@Command(name = "files", description = "Data and delete files of a table snapshot: content, partition, records, size.")
+@Command(name = "files", description = "Data and delete files of a table snapshot: content, partition, records, size; --check: the ones missing on disk.")
 public class Files extends LakeCommand {
     @Option(names = "-h", description = "Sizes as 12.4 MiB instead of bytes.")
     boolean human;
+    @Option(names = "--check", description = "List only the files missing on disk; exit status 1 if any is.")
+    boolean check;
     @Parameters(paramLabel = "TABLE", description = "A table, optionally at a snapshot: orders@<id|tag|time>.")
     String table;
 
@@ -38,31 +40,38 @@ public class Files extends LakeCommand {
             return out;
         }
         Set<String> seenDeletes = new HashSet<>();
+        int checked = 0;
         try (CloseableIterable<FileScanTask> tasks = ref.table().newScan().useSnapshot(s.snapshotId()).planFiles()) {
             for (FileScanTask task : tasks) {
                 CancelledException.check();
+                checked++;
                 add(out, task.file(), ref);
                 for (DeleteFile d : task.deletes()) {
                     if (seenDeletes.add(d.location())) {
+                        checked++;
                         add(out, d, ref);
                     }
                 }
             }
         }
+        if (check) {
+            if (out.rows().isEmpty()) {
+                return "all " + checked + " data and delete files of " + ref.path() + " are on disk";
+            }
+            ctx.err().println(name() + ": " + out.rows().size() + " of " + checked + " files of " + ref.path()
+                    + " are missing on disk; reads of them fail (restore them, or roll back to a snapshot without them)");
+            ctx.err().flush();
+            markFailed();
+        }
         return out;
     }
 
-    private static void add(Table out, ContentFile<?> f, IcebergTables.Ref ref) {
-        // writers spell local URIs as file:/x or file:///x: compare them alike
-        String location = f.location().replaceFirst("^file:/+", "file:///");
-        String base = ref.table().location().replaceFirst("^file:/+", "file:///");
-        String shown = location.startsWith(base + "/") ? location.substring(base.length() + 1) : location;
-        String content = switch (f.content()) {
-            case DATA -> "data";
-            case POSITION_DELETES -> "position deletes";
-            case EQUALITY_DELETES -> "equality deletes";
-            default -> f.content().name().toLowerCase(java.util.Locale.ROOT);
-        };
+    private void add(Table out, ContentFile<?> f, IcebergTables.Ref ref) {
+        if (check && ref.table().io().newInputFile(f.location()).exists()) {
+            return;
+        }
+        String shown = io.lakesh.iceberg.TableFile.shown(f.location(), ref.table().location());
+        String content = io.lakesh.iceberg.TableFile.kindOf(f);
         String partition = ref.table().specs().get(f.specId()).isUnpartitioned() ? ""
                 : ref.table().specs().get(f.specId()).partitionToPath(f.partition());
         out.add(content, shown, partition, f.recordCount(), new Bytes(f.fileSizeInBytes()));

@@ -6,7 +6,7 @@ import io.lakesh.iceberg.IcebergTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "rollback", description = "Make an earlier snapshot current again: rollback orders@<snapshot-id|tag|time>.")
+@Command(name = "rollback", aliases = "set-current", description = "Make another snapshot current (an older one, or any of the table's): rollback orders@<snapshot-id|tag|time>.")
 public class Rollback extends LakeCommand {
     @Parameters(paramLabel = "TABLE@SNAPSHOT", description = "The table and the snapshot to return to.")
     String target;

@@ -1,0 +1,97 @@
+package io.lakesh.command.table;
+
+import io.lakesh.LakeshException;
+import io.lakesh.UsageException;
+import io.lakesh.command.LakeCommand;
+import io.lakesh.iceberg.IcebergTables;
+import io.lakesh.iceberg.MaintenancePlan;
+import io.lakesh.iceberg.TableFile;
+import io.lakesh.output.Bytes;
+import io.lakesh.output.Table;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.ValidationException;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The shape every maintenance command shares: plan against the table's current state, show the plan
+ * (files and bytes by kind; every file with --dry-run), then ask, or refuse in scripts without --force,
+ * and apply. A commit that loses to a concurrent writer after Iceberg's retries is reported, never forced.
+ */
+public abstract class MaintenanceCommand extends LakeCommand {
+    @Parameters(index = "0", paramLabel = "TABLE", description = "The table (catalog path).")
+    String table;
+    @Option(names = "--dry-run", description = "Show the plan and every file in it; change nothing.")
+    boolean dryRun;
+    @Option(names = {"-f", "--force"}, description = "Do not ask (needed in scripts).")
+    boolean force;
+    @Option(names = "-h", description = "Sizes as 12.4 MiB instead of bytes.")
+    boolean human;
+
+    /** Plans the step against the table as it is now. */
+    protected abstract MaintenancePlan plan(IcebergTables.Ref ref) throws Exception;
+
+    @Override
+    protected boolean humanSizes() {
+        return human;
+    }
+
+    @Override
+    public Object call() throws Exception {
+        IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
+        if (ref.snapshotId() != null) {
+            throw new UsageException("'" + table + "': " + name() + " works on the table as a whole; name it without '@'");
+        }
+        ref.requireCatalog(name());
+        MaintenancePlan plan;
+        try {
+            plan = plan(ref);
+        } catch (ValidationException e) {
+            throw new LakeshException("'" + ref.path() + "': " + io.lakesh.command.Errors.firstLine(e));
+        }
+        ctx.out().println(plan.headline());
+        if (plan.isEmpty()) {
+            return null;
+        }
+        ctx.print(totals(plan), outputFormat(), human);
+        if (dryRun) {
+            Table files = Table.of("kind", "path", "size");
+            plan.files().forEach(f -> files.add(f.kind(), TableFile.shown(f.location(), ref.table().location()), new Bytes(f.bytes())));
+            if (outputFormat() == io.lakesh.output.OutputFormat.TABLE) {
+                ctx.out().println();
+            }
+            ctx.print(files, outputFormat(), human);
+            return "dry run: nothing changed";
+        }
+        if (!force) {
+            if (!ctx.interactive()) {
+                throw new LakeshException("would " + plan.action() + "; add --force to do it without asking (--dry-run lists the files)");
+            }
+            if (!ctx.confirm(name() + ": " + plan.action() + "?")) {
+                return "nothing changed in " + ref.path();
+            }
+        }
+        try {
+            return plan.apply();
+        } catch (CommitFailedException | ValidationException e) {
+            throw new LakeshException("'" + ref.path() + "': another writer changed the table and the commit could not be retried ("
+                    + io.lakesh.command.Errors.firstLine(e) + "); nothing was committed, run " + name() + " again", e);
+        }
+    }
+
+    private static Table totals(MaintenancePlan plan) {
+        Map<String, long[]> byKind = new TreeMap<>();
+        for (TableFile f : plan.files()) {
+            long[] t = byKind.computeIfAbsent(f.kind(), k -> new long[2]);
+            t[0]++;
+            t[1] += Math.max(0, f.bytes());
+        }
+        Table out = Table.of("kind", "files", "size");
+        byKind.forEach((kind, t) -> out.add(kind, t[0], new Bytes(t[1])));
+        out.add("total", (long) plan.files().size(), new Bytes(MaintenancePlan.bytes(plan.files())));
+        return out;
+    }
+}
