@@ -306,4 +306,50 @@ class SqlTest {
             assertTrue(lakesh.out().contains("one"));
         }
     }
+
+    @Test
+    void deletionVectorsOfAVersion3TableAreApplied() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            Path csv = orders(lakesh, 6);
+            assertEquals(0, lakesh.run("create table /iceberg/lake/v3/t (id bigint, region string, amount double) --format-version 3; load /iceberg/lake/v3/t " + csv), lakesh.err());
+            Table table = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/v3/t").table();
+            DataFile data = table.currentSnapshot().addedDataFiles(table.io()).iterator().next();
+            org.apache.iceberg.deletes.BaseDVFileWriter dvs = new org.apache.iceberg.deletes.BaseDVFileWriter(
+                    org.apache.iceberg.io.OutputFileFactory.builderFor(table, 1, 1).format(org.apache.iceberg.FileFormat.PUFFIN).build(), path -> null);
+            try (dvs) {
+                dvs.delete(data.location(), 1L, table.spec(), null); // id 2
+                dvs.delete(data.location(), 3L, table.spec(), null); // id 4
+            }
+            org.apache.iceberg.RowDelta delta = table.newRowDelta();
+            dvs.result().deleteFiles().forEach(delta::addDeletes);
+            delta.commit();
+            table.refresh();
+            lakesh.out();
+            assertEquals(0, lakesh.run("\\format csv; select id from /iceberg/lake/v3/t order by id;"), lakesh.err());
+            assertEquals("format: csv\nid\n1\n3\n5\n6\n", lakesh.out());
+            TreeSet<String> expected = new TreeSet<>(List.of("1", "3", "5", "6"));
+            assertEquals(expected, oracle(table, "id"), "Iceberg's reader agrees");
+        }
+    }
+
+    @Test
+    void timeTravelAndPartitionEvolutionReadTheSnapshotsRows() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            Path csv = orders(lakesh, 6);
+            assertEquals(0, lakesh.run("create table /iceberg/lake/tt/t (id bigint, region string, amount double); load /iceberg/lake/tt/t " + csv), lakesh.err());
+            Table table = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/tt/t").table();
+            long first = table.currentSnapshot().snapshotId();
+            table.updateSpec().addField("region").commit();
+            Path more = lakesh.home().resolve("more.csv");
+            Files.writeString(more, "id,region,amount\n7,EU,1.0\n8,US,2.0\n");
+            assertEquals(0, lakesh.run("load /iceberg/lake/tt/t " + more), lakesh.err());
+            lakesh.out();
+            assertEquals(0, lakesh.run("\\format csv; \\timing on; select count(*) as n from /iceberg/lake/tt/t where region = 'EU';"), lakesh.err());
+            String out = lakesh.out();
+            // the old, unpartitioned file cannot be pruned by region; the new EU file is read, the US one is not
+            assertTrue(out.contains("n\n3\n") && out.contains("2 of 3 data files"), out);
+            assertEquals(0, lakesh.run("select count(*) as n from lake.tt.t@" + first + ";"), lakesh.err());
+            assertTrue(lakesh.out().contains("n\n6\n"));
+        }
+    }
 }
