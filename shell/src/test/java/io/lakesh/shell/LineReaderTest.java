@@ -55,6 +55,19 @@ class LineReaderTest {
     }
 
     @Test
+    void sqlRunsToItsSemicolonOverSeveralLines() throws Exception {
+        assertEquals("select 1\n  , 2;", type("select 1\r  , 2;\r"));
+        assertEquals("ls; select 'a;b'\n;", type("ls; select 'a;b'\r;\r"), "a ; inside a string does not end it");
+    }
+
+    @Test
+    void tabCompletesTablesAfterFromAndKeywordsInSql() throws Exception {
+        assertEquals("select * from /local/sales/\n;", type("select * from /local/sa\t\r;\r"));
+        assertEquals("select count(*) from sales group \n;", type("select count(*) from sales gro\t\r;\r"),
+                "group, from the SQL keywords; the statement goes on to its ;");
+    }
+
+    @Test
     void tabCompletesCommandNames() throws Exception {
         assertEquals("mkdir ", type("mkd\t\r"));
     }
