@@ -249,15 +249,30 @@ public final class DuckEngine implements AutoCloseable {
     static String message(SQLException e) {
         String text = e.getMessage() == null ? e.toString() : e.getMessage();
         List<String> lines = new ArrayList<>();
+        String statementLine = null;
         for (String line : text.split("\n")) {
             String l = line.strip();
-            if (l.isEmpty() || l.equals("^") || l.startsWith("Invalid Input Error: Failed to execute prepared statement")) {
+            if (l.isEmpty() || l.startsWith("Invalid Input Error: Failed to execute prepared statement")) {
                 continue;
             }
-            lines.add(l);
+            java.util.regex.Matcher at = LINE.matcher(line);
+            if (at.matches()) {
+                statementLine = line;
+                lines.add(l);
+            } else if (l.equals("^") && statementLine != null) {
+                // the caret under `LINE n: …` marks the column: say it in words, the line stays one line
+                java.util.regex.Matcher m = LINE.matcher(statementLine);
+                m.matches();
+                int column = line.indexOf('^') - m.end(1) + 1;
+                lines.set(lines.size() - 1, "at line " + m.group(2) + ", column " + column + ": " + m.group(3).strip());
+            } else {
+                lines.add(l);
+            }
         }
         return String.join(" ", lines).replaceFirst("^java\\.sql\\.SQLException: ", "");
     }
+
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("^(LINE (\\d+): )(.*)$");
 
     @Override
     public synchronized void close() {

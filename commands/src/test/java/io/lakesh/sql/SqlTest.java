@@ -173,7 +173,7 @@ class SqlTest {
             lakesh.out();
             assertEquals(1, lakesh.run("cd /iceberg/lake/s; select * form orders;"));
             String err = lakesh.err();
-            assertTrue(err.startsWith("sql: Parser Error: syntax error at or near \"orders\" LINE 1: select * form orders"), err);
+            assertEquals("sql: Parser Error: syntax error at or near \"orders\" at line 1, column 15: select * form orders\n", err);
             assertEquals(1, err.lines().count(), err);
             assertEquals(1, lakesh.run("select * from order;"));
             err = lakesh.err();
