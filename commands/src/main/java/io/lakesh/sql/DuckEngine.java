@@ -107,10 +107,19 @@ public final class DuckEngine implements AutoCloseable {
      * column names (in order), and returns the statement DuckDB runs.
      */
     public Result run(String sql, CommandContext ctx, Wrapper wrapper) throws IOException {
+        return run(build -> SqlQuery.rewrite(sql, ctx.namespace(), build), ctx, wrapper);
+    }
+
+    /** How a statement is made ready in DuckDB: the views it reads set up, the statement to run returned. */
+    interface Preparer {
+        SqlQuery prepare(QueryBuild build) throws IOException;
+    }
+
+    Result run(Preparer preparer, CommandContext ctx, Wrapper wrapper) throws IOException {
         long started = System.nanoTime();
         DuckDBConnection c = connection();
         try (QueryBuild build = new QueryBuild(c, cache, ctx.progress())) {
-            SqlQuery query = SqlQuery.rewrite(sql, ctx.namespace(), build);
+            SqlQuery query = preparer.prepare(build);
             String statement = wrapper == null ? query.sql() : wrapper.wrap(query.sql(), columnsOf(c, query));
             Result r = execute(c, query.with(statement), ctx.progress());
             return new Result(r.table(), r.updateCount(), build.notes(), (System.nanoTime() - started) / 1_000_000);

@@ -38,7 +38,6 @@ final class IcebergRelation {
 
     static String build(QueryBuild q, IcebergTables.Ref ref, List<String> conjuncts) throws IOException {
         Schema schema = ref.schema();
-        String columns = schema.columns().stream().map(f -> DuckTypes.quote(f.name())).collect(Collectors.joining(", "));
         Snapshot snapshot = ref.snapshot();
         if (snapshot == null) {
             q.note(ref.path() + ": no snapshot, no rows");
@@ -55,15 +54,33 @@ final class IcebergRelation {
                 // not a filter Iceberg can evaluate on this table (e.g. another table's column): DuckDB applies it
             }
         }
+        List<FileScanTask> tasks = new ArrayList<>();
+        try (CloseableIterable<FileScanTask> planned = scan.planFiles()) {
+            for (FileScanTask task : planned) {
+                io.lakesh.command.CancelledException.check();
+                tasks.add(task);
+            }
+        }
+        String total = snapshot.summary().getOrDefault("total-data-files", "?");
+        long deletes = tasks.stream().flatMap(t -> t.deletes().stream()).map(DeleteFile::location).distinct().count();
+        q.note(ref.path() + (ref.snapshotId() == null ? "" : "@" + snapshot.snapshotId()) + ": " + tasks.size() + " of " + total
+                + " data files" + (pushed.isEmpty() ? "" : " (pruned by " + String.join(" and ", pushed) + ")")
+                + (deletes == 0 ? "" : ", " + deletes + " delete files applied"));
+        return of(q, ref, tasks);
+    }
+
+    /** The rows of exactly these planned files (deletes applied), with the ref's schema. */
+    static String of(QueryBuild q, IcebergTables.Ref ref, List<FileScanTask> tasks) throws IOException {
+        Schema schema = ref.schema();
+        String columns = schema.columns().stream().map(f -> DuckTypes.quote(f.name())).collect(Collectors.joining(", "));
         Map<String, DataFile> data = new LinkedHashMap<>();
         Set<String> positionDeletes = new LinkedHashSet<>();
         Map<String, DeleteFile> deleteFiles = new LinkedHashMap<>();
         Map<String, List<String>> dvs = new LinkedHashMap<>(); // data file -> its deletion vector file
         // equality field ids -> (delete file -> the data files it applies to)
         Map<List<Integer>, Map<String, Set<String>>> equality = new LinkedHashMap<>();
-        try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
+        {
             for (FileScanTask task : tasks) {
-                io.lakesh.command.CancelledException.check();
                 DataFile file = task.file();
                 requireParquet(ref, file.location(), file.format());
                 data.put(file.location(), file);
@@ -82,10 +99,6 @@ final class IcebergRelation {
                 }
             }
         }
-        String total = snapshot.summary().getOrDefault("total-data-files", "?");
-        q.note(ref.path() + (ref.snapshotId() == null ? "" : "@" + snapshot.snapshotId()) + ": " + data.size() + " of " + total
-                + " data files" + (pushed.isEmpty() ? "" : " (pruned by " + String.join(" and ", pushed) + ")")
-                + (deleteFiles.isEmpty() ? "" : ", " + deleteFiles.size() + " delete files applied"));
         if (data.isEmpty()) {
             return empty(schema);
         }

@@ -52,6 +52,11 @@ public final class IcebergWrite {
                 return "partition transform " + f.transform() + " of " + f.name();
             }
         }
+        return unsupportedColumns(table);
+    }
+
+    /** A column DuckDB cannot write with its field id (nested ones), or null. */
+    static String unsupportedColumns(Table table) {
         for (Types.NestedField f : table.schema().columns()) {
             if (!f.type().isPrimitiveType()) {
                 return "nested column " + f.name();
@@ -69,64 +74,112 @@ public final class IcebergWrite {
         if (why != null) {
             throw new LakeshException("lakesh writes with DuckDB tables of identity partitions and flat columns; this table has " + why);
         }
-        Namespace ns = ctx.namespace();
-        Schema schema = table.schema();
-        String batch = "lakesh-" + UUID.randomUUID();
-        Path staging = ns.home().dir().resolve("tmp").resolve(batch);
-        Files.createDirectories(staging);
-        List<String> written = new ArrayList<>();
-        boolean committed = false;
-        try {
-            DuckEngine engine = DuckEngine.of(ns);
-            engine.run(select, ctx, (rewritten, columns) -> {
+        try (Batch batch = new Batch(ctx, table, operation)) {
+            long rows = batch.write(build -> SqlQuery.rewrite(select, ctx.namespace(), build), table.spec(), null, null);
+            AppendFiles append = table.newAppend();
+            batch.files().forEach(append::appendFile);
+            append.set("lakesh.operation", operation);
+            io.lakesh.command.CancelledException.check();
+            append.commit();
+            batch.committed();
+            return rows;
+        }
+    }
+
+    /**
+     * Data files written by DuckDB for one commit: staged locally, uploaded to where Iceberg's writers would put
+     * them, described with metrics from their footers. Closing an uncommitted batch removes every file it wrote.
+     */
+    static final class Batch implements AutoCloseable {
+        private final CommandContext ctx;
+        private final Table table;
+        private final String operation;
+        private final String name = "lakesh-" + UUID.randomUUID();
+        private final Path staging;
+        private final List<String> written = new ArrayList<>();
+        private final List<DataFile> files = new ArrayList<>();
+        private final Map<String, String> properties;
+        private int round;
+        private boolean committed;
+
+        Batch(CommandContext ctx, Table table, String operation) throws IOException {
+            this(ctx, table, operation, table.properties());
+        }
+
+        /** With {@code properties} for the files (codec, target size) instead of the table's own. */
+        Batch(CommandContext ctx, Table table, String operation, Map<String, String> properties) throws IOException {
+            this.ctx = ctx;
+            this.table = table;
+            this.operation = operation;
+            this.properties = properties;
+            this.staging = ctx.namespace().home().dir().resolve("tmp").resolve(name);
+            Files.createDirectories(staging);
+        }
+
+        /**
+         * Writes the rows the prepared query gives as data files of {@code spec}: all into {@code partition} when
+         * given (a rewrite of one partition), else split by the table's identity partition columns; sorted by
+         * {@code orderBy} (SQL) when given. Returns the rows written.
+         */
+        long write(DuckEngine.Preparer preparer, PartitionSpec spec, org.apache.iceberg.StructLike partition, String orderBy) throws IOException {
+            Namespace ns = ctx.namespace();
+            Schema schema = table.schema();
+            Path out = staging.resolve(Integer.toString(round++));
+            DuckEngine.of(ns).run(preparer, ctx, (rewritten, columns) -> {
                 if (columns.size() != schema.columns().size()) {
                     throw new LakeshException("the query gives " + columns.size() + " columns, the table has " + schema.columns().size()
                             + " (" + schema.columns().stream().map(Types.NestedField::name).collect(Collectors.joining(", ")) + ")");
                 }
-                return copyStatement(table, rewritten, staging, batch);
+                return copyStatement(table, properties, rewritten, out, name + "-" + round, partition == null && !spec.isUnpartitioned(), orderBy);
             });
-            List<Path> files;
-            try (Stream<Path> s = Files.walk(staging)) {
-                files = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".parquet")).sorted(Comparator.naturalOrder()).toList();
+            List<Path> parquet;
+            try (Stream<Path> s = Files.walk(out)) {
+                parquet = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".parquet")).sorted(Comparator.naturalOrder()).toList();
             }
             MetricsConfig tableMetrics = MetricsConfig.forTable(table);
             // partition values are read from full (untruncated) bounds of the partition's source column
             MetricsConfig exact = MetricsConfig.fromProperties(Map.of(TableProperties.DEFAULT_WRITE_METRICS_MODE, "full"));
-            AppendFiles append = table.newAppend();
             long rows = 0;
-            for (Path f : files) {
+            for (Path f : parquet) {
                 io.lakesh.command.CancelledException.check();
                 Metrics metrics = ParquetUtil.fileMetrics(org.apache.iceberg.Files.localInput(f.toFile()), tableMetrics);
                 if (metrics.recordCount() == 0) {
                     continue;
                 }
                 requireValues(schema, metrics);
-                PartitionData partition = table.spec().isUnpartitioned() ? null
-                        : partition(table.spec(), ParquetUtil.fileMetrics(org.apache.iceberg.Files.localInput(f.toFile()), exact));
+                org.apache.iceberg.StructLike p = partition != null || spec.isUnpartitioned() ? partition
+                        : partition(spec, ParquetUtil.fileMetrics(org.apache.iceberg.Files.localInput(f.toFile()), exact));
                 // where Iceberg's own writers would put the file (partition directories, object-store layouts)
-                String name = f.getFileName().toString();
-                String target = partition == null ? table.locationProvider().newDataLocation(name)
-                        : table.locationProvider().newDataLocation(table.spec(), partition, name);
+                String fileName = f.getFileName().toString();
+                String target = spec.isUnpartitioned() ? table.locationProvider().newDataLocation(fileName)
+                        : table.locationProvider().newDataLocation(spec, p, fileName);
                 written.add(target);
                 upload(ns, f, target);
-                DataFiles.Builder file = DataFiles.builder(table.spec())
+                DataFiles.Builder file = DataFiles.builder(spec)
                         .withPath(target)
                         .withFormat(FileFormat.PARQUET)
                         .withFileSizeInBytes(Files.size(f))
                         .withMetrics(metrics);
-                if (partition != null) {
-                    file.withPartition(partition);
+                if (!spec.isUnpartitioned()) {
+                    file.withPartition(p);
                 }
                 DataFile data = file.build();
-                append.appendFile(data);
+                files.add(data);
                 rows += data.recordCount();
             }
-            append.set("lakesh.operation", operation);
-            io.lakesh.command.CancelledException.check();
-            append.commit();
-            committed = true;
             return rows;
-        } finally {
+        }
+
+        List<DataFile> files() {
+            return files;
+        }
+
+        void committed() {
+            committed = true;
+        }
+
+        @Override
+        public void close() {
             if (!committed) {
                 for (String location : written) {
                     try {
@@ -169,7 +222,8 @@ public final class IcebergWrite {
         }
     }
 
-    private static String copyStatement(Table table, String rewritten, Path staging, String batch) {
+    private static String copyStatement(Table table, Map<String, String> properties, String rewritten, Path staging, String batch,
+                                        boolean byIdentityColumns, String orderBy) {
         Schema schema = table.schema();
         List<Types.NestedField> columns = schema.columns();
         StringBuilder select = new StringBuilder("SELECT ");
@@ -181,17 +235,20 @@ public final class IcebergWrite {
             aliases.append(i == 0 ? "" : ", ").append("lakesh_c").append(i);
         }
         select.append(" FROM (").append(rewritten).append(") AS lakesh_src(").append(aliases).append(")");
+        if (orderBy != null) {
+            select.append(" ORDER BY ").append(orderBy);
+        }
         String fieldIds = columns.stream().map(f -> DuckTypes.quote(f.name()) + ": " + f.fieldId()).collect(Collectors.joining(", "));
-        String codec = table.properties().getOrDefault(TableProperties.PARQUET_COMPRESSION, TableProperties.PARQUET_COMPRESSION_DEFAULT)
+        String codec = properties.getOrDefault(TableProperties.PARQUET_COMPRESSION, TableProperties.PARQUET_COMPRESSION_DEFAULT)
                 .toLowerCase(Locale.ROOT);
         if (!List.of("zstd", "snappy", "gzip", "uncompressed", "brotli", "lz4").contains(codec)) {
             codec = "zstd";
         }
-        long targetSize = Long.parseLong(table.properties().getOrDefault(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
+        long targetSize = Long.parseLong(properties.getOrDefault(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
                 Long.toString(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT)));
         StringBuilder options = new StringBuilder("FORMAT parquet, FIELD_IDS {" + fieldIds + "}, COMPRESSION " + codec
                 + ", FILENAME_PATTERN '" + batch + "-{i}'");
-        if (table.spec().isUnpartitioned()) {
+        if (!byIdentityColumns) {
             options.append(", FILE_SIZE_BYTES ").append(targetSize); // DuckDB splits files by size only without PARTITION_BY
         } else {
             options.append(", PARTITION_BY (").append(table.spec().fields().stream()

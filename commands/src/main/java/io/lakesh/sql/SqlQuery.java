@@ -47,6 +47,11 @@ final class SqlQuery {
         return new SqlQuery(original, statement, replaced, ns);
     }
 
+    /** A statement lakesh made itself (over views it set up): nothing to resolve. */
+    static SqlQuery plain(String sql, Namespace ns) {
+        return new SqlQuery(sql, sql, List.of(), ns);
+    }
+
     static SqlQuery rewrite(String sql, Namespace ns, QueryBuild build) throws IOException {
         List<RelationFinder.Relation> relations = RelationFinder.find(sql);
         StringBuilder out = new StringBuilder(sql);

@@ -1,0 +1,31 @@
+package io.lakesh.command.table;
+
+import io.lakesh.iceberg.IcebergTables;
+import io.lakesh.iceberg.MaintenancePlan;
+import io.lakesh.output.Bytes;
+import io.lakesh.sql.DataRewrite;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "rewrite-data", description = "Compact a table's small data files (and files with deletes) into files of the target size, per partition, optionally sorted; shows the plan, then asks or needs --force.")
+public class RewriteData extends MaintenanceCommand {
+    @Option(names = "--target-size", paramLabel = "SIZE", description = "Size of the files written, e.g. 128M (default: the table's write.target-file-size-bytes, 512 MiB).")
+    String targetSize;
+    @Option(names = "--min-input-files", paramLabel = "N", description = "Rewrite a partition only when it has at least N small files (default: 2).")
+    int minInputFiles = 2;
+    @Option(names = "--sort-by", paramLabel = "COLUMNS", description = "Sort the rows written, e.g. 'region, ts desc'.")
+    String sortBy;
+    @Option(names = "--zorder-by", paramLabel = "COLUMNS", description = "Z-order the rows written (not available yet: use --sort-by).")
+    String zorderBy;
+
+    @Override
+    protected MaintenancePlan plan(IcebergTables.Ref ref) throws Exception {
+        if (zorderBy != null) {
+            throw new io.lakesh.UsageException("--zorder-by is not available yet; --sort-by sorts by columns in order");
+        }
+        if (minInputFiles < 1) {
+            throw new io.lakesh.UsageException("--min-input-files takes 1 or more");
+        }
+        return new DataRewrite(ctx, ref, targetSize == null ? null : Bytes.parse(targetSize), minInputFiles, sortBy);
+    }
+}
