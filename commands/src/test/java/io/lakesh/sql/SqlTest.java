@@ -352,4 +352,26 @@ class SqlTest {
             assertTrue(lakesh.out().contains("n\n6\n"));
         }
     }
+
+    @Test
+    void createLikeAndMoveColumn() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            assertEquals(0, lakesh.run("create table /iceberg/lake/l/a (id bigint, region string, amount double) --partitioned-by region --property write.parquet.compression-codec=snappy"), lakesh.err());
+            assertEquals(0, lakesh.run("create table /iceberg/lake/l/b --like /iceberg/lake/l/a"), lakesh.err());
+            Table b = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/l/b").table();
+            assertEquals("id: long, region: string, amount: double", b.schema().columns().stream()
+                    .map(f -> f.name() + ": " + f.type()).collect(java.util.stream.Collectors.joining(", ")));
+            assertEquals("region", b.spec().fields().get(0).name());
+            assertEquals("snappy", b.properties().get("write.parquet.compression-codec"));
+            lakesh.out();
+            assertEquals(0, lakesh.run("alter table /iceberg/lake/l/b move column amount first"), lakesh.err());
+            assertEquals("moved column amount first in /iceberg/lake/l/b\n", lakesh.out());
+            assertEquals(0, lakesh.run("insert into lake.l.b select 2.5, 1, 'EU'; \\format csv; select * from lake.l.b;"), lakesh.err());
+            assertEquals("1 row\nformat: csv\namount,id,region\n2.5,1,EU\n", lakesh.out().replace("inserted 1 row into /iceberg/lake/l/b\n", "1 row\n"));
+            assertEquals(2, lakesh.run("alter table /iceberg/lake/l/b move column amount sideways"), "a usage error");
+            assertTrue(lakesh.err().contains("move column NAME first, after OTHER or before OTHER"));
+            assertEquals(2, lakesh.run("create table /iceberg/lake/l/c"));
+            assertTrue(lakesh.err().contains("--like"));
+        }
+    }
 }

@@ -19,7 +19,7 @@ public class AlterTable extends LakeCommand {
     String what;
     @Parameters(index = "1", paramLabel = "TABLE", description = "The table (catalog path).")
     String table;
-    @Parameters(index = "2..*", arity = "2..*", paramLabel = "CHANGE", description = "add column C TYPE, rename column A to B, drop column C, alter column C type TYPE, set property K=V…, unset property K…, add partition field F, drop partition field F (F: region, year|month|day|hour(ts), bucket(N, id), truncate(N, s)).")
+    @Parameters(index = "2..*", arity = "2..*", paramLabel = "CHANGE", description = "add column C TYPE, rename column A to B, drop column C, alter column C type TYPE, move column C first|after B|before B, set property K=V…, unset property K…, add partition field F, drop partition field F (F: region, year|month|day|hour(ts), bucket(N, id), truncate(N, s)).")
     List<String> change;
 
     @Override
@@ -70,7 +70,25 @@ public class AlterTable extends LakeCommand {
                     update.updateColumn(w.get(i), type.asPrimitiveType());
                     done = "column " + w.get(i) + " is now " + type;
                 }
-                default -> throw new UsageException("unknown change '" + verb + "' (add, rename, drop, alter, set, unset)");
+                case "move" -> {
+                    // move column C first | after B | before B
+                    need(w, i + 2, "move column NAME first|after OTHER|before OTHER");
+                    String where = w.get(i + 1).toLowerCase(Locale.ROOT);
+                    switch (where) {
+                        case "first" -> update.moveFirst(w.get(i));
+                        case "after" -> {
+                            need(w, i + 3, "move column NAME after OTHER");
+                            update.moveAfter(w.get(i), w.get(i + 2));
+                        }
+                        case "before" -> {
+                            need(w, i + 3, "move column NAME before OTHER");
+                            update.moveBefore(w.get(i), w.get(i + 2));
+                        }
+                        default -> throw new UsageException("move column NAME first, after OTHER or before OTHER; not '" + w.get(i + 1) + "'");
+                    }
+                    done = "moved column " + w.get(i) + " " + String.join(" ", w.subList(i + 1, w.size()));
+                }
+                default -> throw new UsageException("unknown change '" + verb + "' (add, rename, drop, alter, move, set, unset)");
             }
             update.commit();
         } catch (IllegalArgumentException | IllegalStateException e) {
