@@ -68,6 +68,11 @@ final class NamespaceCompleter implements Completer {
         String previous = words.get(line.wordIndex() - 1);
         OptionSpec takingValue = spec.findOption(previous);
         if (takingValue != null && takingValue.arity().max() > 0) {
+            if (takingValue.paramLabel().equals("FILTER") || takingValue.paramLabel().equals("COLUMNS")) {
+                // --where "…", --sort-by …: the columns of the table the command names
+                tableArgument(spec, words).ifPresent(t -> columnCandidates(t, candidates));
+                return;
+            }
             valuesFor(takingValue.paramLabel(), word, candidates);
             return;
         }
@@ -81,6 +86,17 @@ final class NamespaceCompleter implements Completer {
             return;
         }
         String label = positionalLabel(spec, words, line.wordIndex());
+        if (label.equals("CHANGE")) {
+            // alter table T <verb> column <name>…: verbs first, then the table's columns
+            if (line.wordIndex() == 3) {
+                for (String verb : List.of("add", "rename", "drop", "alter", "move", "set", "unset")) {
+                    candidates.add(new Candidate(verb));
+                }
+            } else if (words.size() > 2) {
+                columnCandidates(words.get(2), candidates);
+            }
+            return;
+        }
         valuesFor(label, word, candidates);
     }
 
@@ -104,6 +120,26 @@ final class NamespaceCompleter implements Completer {
                     candidates.add(new Candidate(column, column, null, "column of " + words.get(i), null, null, true));
                 }
             }
+        }
+    }
+
+    /** The first path argument of a command line (its table), if any. */
+    private static java.util.Optional<String> tableArgument(CommandSpec spec, List<String> words) {
+        for (int i = 1; i < words.size() - 1; i++) {
+            String w = words.get(i);
+            OptionSpec o = spec.findOption(w);
+            if (o != null) {
+                i += o.arity().max() > 0 ? 1 : 0;
+            } else if (!w.startsWith("-") && !w.equalsIgnoreCase("table")) {
+                return java.util.Optional.of(w);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private void columnCandidates(String table, List<Candidate> candidates) {
+        for (String column : columns(table)) {
+            candidates.add(new Candidate(column, column, null, "column", null, null, false));
         }
     }
 

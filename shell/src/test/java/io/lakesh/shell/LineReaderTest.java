@@ -68,6 +68,16 @@ class LineReaderTest {
     }
 
     @Test
+    void tabCompletesColumnsOfTheTableInWhereAndAlter() throws Exception {
+        CommandRunner setup = new CommandRunner(new CommandContext(ns, new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter())));
+        assertEquals(0, setup.runLine("create table /iceberg/lake/s/t (id bigint, region string)"));
+        assertEquals("count /iceberg/lake/s/t --where region", type("count /iceberg/lake/s/t --where reg\t\r"));
+        assertEquals("alter table /iceberg/lake/s/t rename column region", type("alter table /iceberg/lake/s/t rename column re\t\r"));
+        assertEquals("select id from lake.s.t where region \n;", type("select id from lake.s.t where regi\t\r;\r"),
+                "in SQL, the columns of the tables after FROM");
+    }
+
+    @Test
     void tabCompletesCommandNames() throws Exception {
         assertEquals("mkdir ", type("mkd\t\r"));
     }
