@@ -7,7 +7,7 @@ import java.sql.Statement;
 
 /**
  * The peer of lakesh's SQL in the SQL benchmark, a process of its own: DuckDB (in-memory, JDBC, extensions
- * off, threads = CPUs) runs one query N times and prints each run's time in ms and the rows it returned.
+ * off, threads = CPUs) runs one statement N times and prints each run's time in ms and the rows it returned (or wrote).
  *
  * <pre>java -cp … io.lakesh.bench.DuckQuery RUNS SQL</pre>
  */
@@ -23,10 +23,14 @@ public final class DuckQuery {
             for (int i = 0; i < runs; i++) {
                 long start = System.nanoTime();
                 long rows = 0;
-                try (ResultSet rs = s.executeQuery(args[1])) {
-                    while (rs.next()) {
-                        rows++;
+                if (s.execute(args[1])) {
+                    try (ResultSet rs = s.getResultSet()) {
+                        while (rs.next()) {
+                            rows++;
+                        }
                     }
+                } else {
+                    rows = s.getUpdateCount();
                 }
                 System.out.printf("%.3f ms, %d rows%n", (System.nanoTime() - start) / 1e6, rows);
             }

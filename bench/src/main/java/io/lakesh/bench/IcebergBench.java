@@ -58,9 +58,10 @@ final class IcebergBench extends Section {
         Path csv = dir.resolve("data.csv");
         log("writing " + h.loadRows + " CSV rows to " + csv);
         writeCsv(csv, h.loadRows);
-        text.append(String.format(Locale.ROOT, "## 6. Iceberg tables: `load` of %s CSV rows, `ls -l` of %,d tables%n%n",
-                rowsLabel(h.loadRows), h.tables));
+        text.append(String.format(Locale.ROOT, "## 6. Iceberg tables: `load` of %s CSV rows, `rewrite-data` of %,d small files, `ls -l` of %,d tables%n%n",
+                rowsLabel(h.loadRows), SMALL_FILES, h.tables));
         loadBenchmark(dir, csv);
+        rewriteBenchmark(dir);
         manyTables(dir);
         loadLine(text, loadBefore);
         text.append('\n');
@@ -229,6 +230,83 @@ final class IcebergBench extends Section {
     }
 
     // ------------------------------------------------------------------------------------------ ls -l of 1,000 tables
+
+    private static final int SMALL_FILES = 1000;
+    private static final int ROWS_PER_FILE = 1000;
+
+    /**
+     * rewrite-data of a table of 1,000 small files (one `insert` each, as a streaming writer leaves them) against
+     * DuckDB reading the same 1,000 files and writing their rows as one Parquet file. Between runs the table is
+     * rolled back to the snapshot before the rewrite, so every run rewrites the same files.
+     */
+    private void rewriteBenchmark(Path dir) throws Exception {
+        StringBuilder lsh = new StringBuilder("# written by io.lakesh.bench.IcebergBench\n"
+                + "create table /iceberg/lake/rw/t (id bigint, region string, amount double)\n");
+        for (int i = 0; i < SMALL_FILES; i++) {
+            lsh.append("insert into lake.rw.t select ").append(i * ROWS_PER_FILE).append(" + x, ['north','south','east','west','central'][x % 5 + 1], x / 100.0 from range(")
+                    .append(ROWS_PER_FILE).append(") r(x);\n");
+        }
+        Path file = dir.resolve("small-files.lsh");
+        Files.writeString(file, lsh);
+        log("rewrite-data: writing " + SMALL_FILES + " small files (one insert each)");
+        h.mustRun("iceberg-small-files", h.lakesh("-f", file.toString()), Duration.ofMinutes(30));
+        Path data = h.home.resolve("warehouse/rw/t/data");
+        List<String> files;
+        try (Stream<Path> s = Files.walk(data)) {
+            files = s.map(Path::toString).filter(p -> p.endsWith(".parquet")).sorted().toList();
+        }
+        if (files.size() != SMALL_FILES) {
+            h.problems.add("rewrite-data: " + files.size() + " data files written, expected " + SMALL_FILES);
+        }
+        Proc.Result snapshot = h.mustRun("iceberg-rw-snapshot", h.lakesh("-c", ":g lake.table('/iceberg/lake/rw/t').currentSnapshot().snapshotId()"), Duration.ofMinutes(2));
+        String before = snapshot.stdout().trim();
+        Path duckOut = Files.createDirectories(dir.resolve("rewrite-duckdb"));
+        String list = files.stream().map(f -> "'" + f + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        String expect = "rewrote " + SMALL_FILES + " data files into 1 (" + (SMALL_FILES * ROWS_PER_FILE) + " rows)";
+        Series lake = new Series();
+        Series duck = new Series();
+        int runs = Math.max(3, h.loadRuns);
+        for (int i = 0; i <= runs; i++) {
+            boolean counted = i > 0; // the first of each is a warm-up
+            Proc.Result a = null;
+            Proc.Result b = null;
+            for (int k = 0; k < 2; k++) {
+                if ((k == 0) == (i % 2 == 0)) {
+                    a = h.mustRun("iceberg-rewrite-" + i, h.lakesh("-c", "rollback /iceberg/lake/rw/t@" + before + "; rewrite-data /iceberg/lake/rw/t --force"), Duration.ofMinutes(10));
+                    if (!a.stdout().contains(expect)) {
+                        throw new IllegalStateException("rewrite-data run " + i + ": expected '" + expect + "' in " + a.out());
+                    }
+                } else {
+                    b = h.mustRun("iceberg-rewrite-duckdb-" + i, h.benchMain(DuckQuery.class, "1",
+                            "COPY (SELECT * FROM read_parquet(" + list + ")) TO '" + duckOut.resolve("out-" + i + ".parquet") + "' (FORMAT parquet)"), Duration.ofMinutes(10));
+                }
+            }
+            if (counted) {
+                lake.add(a);
+                duck.add(b);
+            }
+        }
+        double goal = 1.5;
+        double r = lake.wall().median() / duck.wall().median();
+        text.append(String.format(Locale.ROOT, "### `rewrite-data` of %,d small files%n%n"
+                + "Goal: `rewrite-data` of a table of %,d small data files takes ≤ %.1f× the time DuckDB takes to rewrite the same rows "
+                + "into Parquet. The table `lake.rw.t` got its files from %,d `insert` statements of %,d rows each (one data file and "
+                + "one commit each, as a streaming writer leaves a table). lakesh: `./lakesh -c \"rollback /iceberg/lake/rw/t@<the "
+                + "snapshot before>; rewrite-data /iceberg/lake/rw/t --force\"` (the rollback makes every run rewrite the same files; "
+                + "it is in the time): plan from %,d manifests, DuckDB reads the files by field id and writes one file, footer metrics, "
+                + "one RewriteFiles commit. DuckDB: `io.lakesh.bench.DuckQuery 1 \"COPY (SELECT * FROM read_parquet([the %,d files])) TO "
+                + "'out.parquet' (FORMAT parquet)\"`, a JVM of its own. Whole processes, %d runs each, alternating, after one untimed run of each.%n%n",
+                SMALL_FILES, SMALL_FILES, goal, SMALL_FILES, ROWS_PER_FILE, SMALL_FILES, SMALL_FILES, runs));
+        text.append("| Command | Runs | Median | Min–max | CPU, median (user+sys) |\n|---|---:|---:|---:|---:|\n");
+        text.append(String.format(Locale.ROOT, "| lakesh `rollback` + `rewrite-data --force` | %d | %.2f s | %.2f–%.2f s | %.1f s |%n",
+                lake.wall().size(), lake.wall().median(), lake.wall().min(), lake.wall().max(), lake.cpu().median()));
+        text.append(String.format(Locale.ROOT, "| DuckDB `COPY (SELECT * FROM read_parquet([…])) TO …` | %d | %.2f s | %.2f–%.2f s | %.1f s |%n%n",
+                duck.wall().size(), duck.wall().median(), duck.wall().min(), duck.wall().max(), duck.cpu().median()));
+        text.append(String.format(Locale.ROOT, "- Ratio (median lakesh / median DuckDB): **%.2f×** (goal ≤ %.1f×): %s.%n", r, goal, met(r <= goal)));
+        text.append("- Raw runs (s): lakesh ").append(lake.wall().all(1, "%.2f")).append("; DuckDB ").append(duck.wall().all(1, "%.2f")).append(".\n\n");
+        summary(String.format(Locale.ROOT, "`rewrite-data` of %,d small files (cold)", SMALL_FILES), "≤ 1.5× DuckDB rewriting the rows",
+                secs(lake.wall().median()), secs(duck.wall().median()), ratio(r), met(r <= goal));
+    }
 
     private void manyTables(Path dir) throws Exception {
         int n = h.tables;
