@@ -1,0 +1,123 @@
+package io.lakesh.delta;
+
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.SnapshotBuilder;
+import io.delta.kernel.TableManager;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.UnsupportedProtocolVersionException;
+import io.delta.kernel.exceptions.UnsupportedTableFeatureException;
+import io.lakesh.LakeshException;
+import io.lakesh.command.Errors;
+import io.lakesh.namespace.Location;
+import io.lakesh.namespace.Namespace;
+import io.lakesh.namespace.Versioned;
+import io.lakesh.store.Kind;
+import org.apache.hadoop.conf.Configuration;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Finds the Delta table a user named (a directory holding `_delta_log/`, in any store) and loads its
+ * snapshot with delta-kernel: the latest, `@version` or `@time` (the commit current at that moment).
+ * Every kernel failure becomes one line naming the table and the problem.
+ */
+public final class DeltaTables {
+    private DeltaTables() {
+    }
+
+    /** A loaded snapshot of the table at {@code location} (shown as its namespace path). */
+    public record Ref(Location location, Engine engine, Snapshot snapshot) {
+        public String path() {
+            return location.display();
+        }
+
+        public long version() {
+            return snapshot.getVersion();
+        }
+
+        /** Runs kernel work on this table; its failures read as one line naming the table. */
+        public <T> T read(Supplier<T> work) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                throw failure(path(), e);
+            }
+        }
+    }
+
+    /** Whether the argument (without its `@version`) is a Delta table directory. */
+    public static boolean isDelta(Namespace ns, String arg) throws IOException {
+        Location l = ns.resolve(Versioned.parse(arg).path());
+        return !l.isVirtual() && ns.stat(l).kind() == Kind.DELTA;
+    }
+
+    public static Ref resolve(Namespace ns, String arg) throws IOException {
+        Versioned v = Versioned.parse(arg);
+        Location l = ns.resolve(v.path());
+        if (l.isVirtual() || ns.stat(l).kind() != Kind.DELTA) {
+            throw new LakeshException("'" + v.path() + "' is not a Delta table (a Delta table is a directory with _delta_log/)");
+        }
+        Engine engine = DefaultEngine.create((Configuration) ns.hadoopConf());
+        try {
+            SnapshotBuilder builder = TableManager.loadSnapshot(l.uri());
+            if (v.version() != null) {
+                builder = at(builder, v.version(), l, engine);
+            }
+            return new Ref(l, engine, builder.build(engine));
+        } catch (RuntimeException e) {
+            throw failure(l.display(), e);
+        }
+    }
+
+    /** `@3` is a version; anything that reads as a time picks the last commit at or before it. */
+    private static SnapshotBuilder at(SnapshotBuilder builder, String version, Location l, Engine engine) {
+        if (version.matches("\\d{1,11}")) {
+            return builder.atVersion(Long.parseLong(version));
+        }
+        Long millis = Versioned.timeMillis(version);
+        if (millis == null) {
+            throw new LakeshException("'" + l.display() + "' has no version or time '" + version
+                    + "' (a version number, or a time like '2026-11-24 10:00'; see 'history " + l.display() + "')");
+        }
+        return builder.atTimestamp(millis, TableManager.loadSnapshot(l.uri()).build(engine));
+    }
+
+    /** The one line a user reads for a kernel failure on a table: the table, then the problem. */
+    static LakeshException failure(String path, Throwable e) {
+        if (e instanceof LakeshException l) {
+            return l;
+        }
+        String problem;
+        if (e instanceof UnsupportedTableFeatureException f) {
+            problem = "needs the Delta table feature" + (f.getUnsupportedFeatures().size() > 1 ? "s " : " ")
+                    + String.join(", ", new TreeSet<>(f.getUnsupportedFeatures()))
+                    + ", which lakesh cannot read (refused rather than risk a wrong answer)";
+        } else if (e instanceof UnsupportedProtocolVersionException p) {
+            problem = "Delta " + (p.getVersionType() == UnsupportedProtocolVersionException.ProtocolVersionType.READER
+                    ? "reader" : "writer") + " protocol version " + p.getVersion() + " is newer than lakesh reads (readers up to 3)";
+        } else if (missingFile(e) != null) {
+            problem = "file " + missingFile(e) + " is missing";
+        } else {
+            problem = Errors.firstLine(e)
+                    .replaceAll("Invalid table found at [^:]+(?::/+[^:]*)?: ", "")
+                    .replaceAll("(?:file|hdfs):/[^\\s:`]*:\\s*", "");
+        }
+        return new LakeshException("'" + path + "': " + problem, e);
+    }
+
+    /** The name of a file the failure says is missing, or null. */
+    private static String missingFile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FileNotFoundException && t.getMessage() != null) {
+                String m = t.getMessage();
+                java.util.regex.Matcher name = java.util.regex.Pattern.compile("([^/\\s]+\\.(?:parquet|bin|json))").matcher(m);
+                return name.find() ? name.group(1) : Errors.firstLine(t);
+            }
+        }
+        return null;
+    }
+}
