@@ -18,6 +18,8 @@ import org.apache.hadoop.conf.Configuration;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +46,7 @@ public final class DeltaTables {
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                throw failure(path(), e);
+                throw failure(location, e);
             }
         }
     }
@@ -69,7 +71,7 @@ public final class DeltaTables {
             }
             return new Ref(l, engine, builder.build(engine));
         } catch (RuntimeException e) {
-            throw failure(l.display(), e);
+            throw failure(l, e);
         }
     }
 
@@ -86,12 +88,18 @@ public final class DeltaTables {
         return builder.atTimestamp(millis, TableManager.loadSnapshot(l.uri()).build(engine));
     }
 
+    private static final Pattern NOT_CONTIGUOUS = Pattern.compile("versions are not contiguous: \\(\\[([\\d, ]+)]\\)");
+    private static final Pattern MISSING_CHECKPOINT = Pattern.compile("Missing checkpoint at version (\\d+)");
+
     /** The one line a user reads for a kernel failure on a table: the table, then the problem. */
-    static LakeshException failure(String path, Throwable e) {
+    static LakeshException failure(Location table, Throwable e) {
         if (e instanceof LakeshException l) {
             return l;
         }
+        String message = Errors.firstLine(e);
         String problem;
+        Matcher gap = NOT_CONTIGUOUS.matcher(message);
+        Matcher checkpoint = MISSING_CHECKPOINT.matcher(message);
         if (e instanceof UnsupportedTableFeatureException f) {
             problem = "needs the Delta table feature" + (f.getUnsupportedFeatures().size() > 1 ? "s " : " ")
                     + String.join(", ", new TreeSet<>(f.getUnsupportedFeatures()))
@@ -99,14 +107,35 @@ public final class DeltaTables {
         } else if (e instanceof UnsupportedProtocolVersionException p) {
             problem = "Delta " + (p.getVersionType() == UnsupportedProtocolVersionException.ProtocolVersionType.READER
                     ? "reader" : "writer") + " protocol version " + p.getVersion() + " is newer than lakesh reads (readers up to 3)";
+        } else if (gap.find()) {
+            problem = "Delta log version " + firstMissing(gap.group(1)) + " is missing (the log has versions " + gap.group(1) + ")";
+        } else if (checkpoint.find()) {
+            problem = "the checkpoint of version " + checkpoint.group(1)
+                    + " that _delta_log/_last_checkpoint names is missing, and so are the commits before it";
+        } else if (message.contains("Could not parse JSON") && new DeltaLog(table).corruptCommit() != null) {
+            return new DeltaLog(table).corruptCommit();
         } else if (missingFile(e) != null) {
             problem = "file " + missingFile(e) + " is missing";
         } else {
-            problem = Errors.firstLine(e)
+            problem = message
+                    .replace("Encountered an error from the underlying engine implementation while trying to ", "")
                     .replaceAll("Invalid table found at [^:]+(?::/+[^:]*)?: ", "")
                     .replaceAll("(?:file|hdfs):/[^\\s:`]*:\\s*", "");
         }
-        return new LakeshException("'" + path + "': " + problem, e);
+        return new LakeshException("'" + table.display() + "': " + problem, e);
+    }
+
+    /** The first version missing from a sorted list like `0, 2`. */
+    private static long firstMissing(String versions) {
+        long expected = -1;
+        for (String v : versions.split(",\\s*")) {
+            long n = Long.parseLong(v.trim());
+            if (expected >= 0 && n != expected) {
+                return expected;
+            }
+            expected = n + 1;
+        }
+        return expected;
     }
 
     /** The name of a file the failure says is missing, or null. */
@@ -114,7 +143,7 @@ public final class DeltaTables {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FileNotFoundException && t.getMessage() != null) {
                 String m = t.getMessage();
-                java.util.regex.Matcher name = java.util.regex.Pattern.compile("([^/\\s]+\\.(?:parquet|bin|json))").matcher(m);
+                Matcher name = Pattern.compile("([^/\\s]+\\.(?:parquet|bin|json))").matcher(m);
                 return name.find() ? name.group(1) : Errors.firstLine(t);
             }
         }
