@@ -74,13 +74,13 @@ final class DeltaLog {
         return actions;
     }
 
-    /** When the commit was made: in-commit timestamp, else the writer's commitInfo time, else the file's. */
+    /**
+     * When the commit was made as Delta time travel counts it: the in-commit timestamp where the table has
+     * them, else the commit file's modification time (commitInfo.timestamp is the writer's clock, earlier).
+     */
     Instant time(long version, JsonNode commitInfo) throws IOException {
-        if (commitInfo.hasNonNull("inCommitTimestamp")) {
-            return Instant.ofEpochMilli(commitInfo.get("inCommitTimestamp").asLong());
-        }
-        return commitInfo.hasNonNull("timestamp") ? Instant.ofEpochMilli(commitInfo.get("timestamp").asLong())
-                : table.store().stat(file(version)).modified();
+        return commitInfo.hasNonNull("inCommitTimestamp") ? Instant.ofEpochMilli(commitInfo.get("inCommitTimestamp").asLong())
+                : Instant.ofEpochMilli(table.store().stat(file(version)).modified().toEpochMilli()); // Delta counts in milliseconds
     }
 
     /** The failure reading the newest commit that is not JSON, or null if every commit file parses. */

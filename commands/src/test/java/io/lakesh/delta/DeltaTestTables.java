@@ -144,4 +144,15 @@ final class DeltaTestTables {
     }
 
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A Parquet file of the given columns, written by the kernel's Parquet writer into the table directory; returns its add action. */
+    String writeDataFile(StructType physicalSchema, Object[]... rows) throws IOException {
+        CloseableIterator<DataFileStatus> written = engine.getParquetHandler().writeParquetFiles(path,
+                Utils.singletonCloseableIterator(new FilteredColumnarBatch(batch(physicalSchema, List.of(rows)), Optional.empty())), List.of());
+        DataFileStatus f = written.next();
+        written.close();
+        String name = f.getPath().substring(f.getPath().lastIndexOf('/') + 1);
+        return "{\"add\":{\"path\":\"" + name + "\",\"partitionValues\":{},\"size\":" + f.getSize() + ",\"modificationTime\":"
+                + f.getModificationTime() + ",\"dataChange\":true,\"stats\":\"{\\\"numRecords\\\":" + rows.length + "}\"}}";
+    }
 }
