@@ -120,7 +120,7 @@ public final class DeltaTables {
             problem = message
                     .replace("Encountered an error from the underlying engine implementation while trying to ", "")
                     .replaceAll("Invalid table found at [^:]+(?::/+[^:]*)?: ", "")
-                    .replaceAll("(?:file|hdfs):/[^\\s:`]*:\\s*", "");
+                    .replaceAll("(?:file:/+|hdfs://[^/\\s]+/)[^\\s:`]*:\\s*", "");
         }
         return new LakeshException("'" + table.display() + "': " + problem, e);
     }

@@ -167,7 +167,10 @@ class DeltaCommandsTest {
 
     /** Version 2 deletes rows at positions 1 and 3 of the one file of version 1 with a deletion vector, as Spark's DELETE does. */
     Path withDeletionVector(String name) throws Exception {
-        Path dir = table(name);
+        return withDeletionVector(table(name));
+    }
+
+    static Path withDeletionVector(Path dir) throws Exception {
         DeltaTestTables.local(dir).create(ORDERS, List.of(), Map.of())
                 .append(new Object[] {1L, "EU", 10}, new Object[] {2L, "US", 7}, new Object[] {3L, "EU", 1},
                         new Object[] {4L, "APAC", 3}, new Object[] {5L, "US", 8});
