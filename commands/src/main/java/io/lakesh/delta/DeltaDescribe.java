@@ -7,7 +7,6 @@ import io.delta.kernel.types.StructField;
 import io.lakesh.output.Table;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -52,9 +51,5 @@ public final class DeltaDescribe {
                     meta.contains("comment") ? meta.getString("comment") : null);
         }
         return columns;
-    }
-
-    static Map<String, String> properties(DeltaTables.Ref ref) {
-        return ref.snapshot().getMetadata().getConfiguration();
     }
 }

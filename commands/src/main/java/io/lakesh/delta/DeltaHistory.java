@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lakesh.command.CancelledException;
 import io.lakesh.output.Table;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +21,29 @@ public final class DeltaHistory {
     private DeltaHistory() {
     }
 
-    /** The newest {@code limit} commits at or before the snapshot's version (limit < 0: all). */
-    public static Table history(DeltaTables.Ref ref, int limit) throws IOException {
+    /** One commit as its commitInfo tells it; the time is the one time travel uses. */
+    public record Commit(long version, Instant time, String operation, String parameters, String metrics, String engine) {
+    }
+
+    /** The newest {@code limit} commits at or before the snapshot's version, newest first (limit < 0: all). */
+    public static List<Commit> commits(DeltaTables.Ref ref, int limit) throws IOException {
         DeltaLog log = new DeltaLog(ref.location());
         List<Long> versions = log.versions().stream().filter(v -> v <= ref.version()).toList();
-        Table out = Table.of("version", "committed_at", "operation", "parameters", "metrics", "engine", "current").nullText("-");
+        List<Commit> out = new ArrayList<>();
         for (long v : limit < 0 ? versions : versions.subList(0, Math.min(limit, versions.size()))) {
             CancelledException.check();
             JsonNode info = log.actions(v).stream().filter(a -> a.has("commitInfo")).map(a -> a.get("commitInfo"))
-                    .findFirst().orElse(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
-            out.add(v, log.time(v, info), text(info.get("operation")), pairs(info.get("operationParameters")),
-                    pairs(info.get("operationMetrics")), text(info.get("engineInfo")), v == ref.version() ? "*" : "");
+                    .findFirst().orElse(JsonNodeFactory.instance.objectNode());
+            out.add(new Commit(v, log.time(v, info), text(info.get("operation")), pairs(info.get("operationParameters")),
+                    pairs(info.get("operationMetrics")), text(info.get("engineInfo"))));
+        }
+        return out;
+    }
+
+    public static Table history(DeltaTables.Ref ref, int limit) throws IOException {
+        Table out = Table.of("version", "committed_at", "operation", "parameters", "metrics", "engine", "current").nullText("-");
+        for (Commit c : commits(ref, limit)) {
+            out.add(c.version(), c.time(), c.operation(), c.parameters(), c.metrics(), c.engine(), c.version() == ref.version() ? "*" : "");
         }
         return out;
     }
