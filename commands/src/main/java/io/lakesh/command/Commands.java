@@ -18,7 +18,7 @@ public final class Commands {
             Du.class, Df.class, Count.class, Mkdir.class, Touch.class, Rm.class, Mv.class, Cp.class,
             Put.class, Get.class, Find.class, Setrep.class, Checksum.class, Blocks.class,
             MountCommand.class, Umount.class,
-            CreateTable.class, Load.class, Describe.class, History.class, Files.class, Refs.class,
+            CreateTable.class, Load.class, Describe.class, History.class, Files.class, Partitions.class, Refs.class,
             Rollback.class, AlterTable.class, Drop.class, CatalogCommand.class,
             Sleep.class, FormatCommand.class, ShellHistory.class, Help.class,
             Exit.class);

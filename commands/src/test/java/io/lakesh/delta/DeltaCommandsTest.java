@@ -118,6 +118,25 @@ class DeltaCommandsTest {
     }
 
     @Test
+    void partitionsSumFilesRowsAndBytesWithDeletionVectorsSubtracted() throws Exception {
+        orders("orders");
+        withDeletionVector("dv");
+        assertEquals("""
+                > partitions /local/orders
+                partition        data_files  rows  size
+                region=EU                 2     2  1209
+                region=a b/c=d%           1     1   605
+                > partitions --format csv /local/orders@1
+                partition,data_files,rows,size
+                region=EU,1,1,604
+                region=a b/c=d%,1,1,605
+                > partitions --format csv /local/dv
+                partition,data_files,rows,size
+                ,1,3,866
+                """, lakesh.transcript("partitions /local/orders", "partitions --format csv /local/orders@1", "partitions --format csv /local/dv"));
+    }
+
+    @Test
     void whereFiltersRowsWithPartitionValuesAndStats() {
         orders("orders");
         assertEquals("""
