@@ -22,8 +22,8 @@ final class DeletionVectorFiles {
     private static final String Z85 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
     private static final int PORTABLE_MAGIC = 1681511377;
 
-    /** The descriptor JSON of a vector deleting the given row positions (all below 2^32). */
-    static String write(Path table, long... deletedRows) throws IOException {
+    /** The RoaringBitmapArray of the given row positions (all below 2^32), as the protocol serializes it. */
+    static byte[] bitmapArray(long... deletedRows) {
         RoaringBitmap bitmap = new RoaringBitmap();
         for (long row : deletedRows) {
             bitmap.add((int) row);
@@ -32,7 +32,12 @@ final class DeletionVectorFiles {
         ByteBuffer data = ByteBuffer.allocate(4 + 8 + 4 + bitmap.serializedSizeInBytes()).order(ByteOrder.LITTLE_ENDIAN);
         data.putInt(PORTABLE_MAGIC).putLong(1).putInt(0); // one bitmap, for high bits 0
         bitmap.serialize(data);
-        byte[] bytes = data.array();
+        return data.array();
+    }
+
+    /** The descriptor JSON of a vector in a file of its own deleting the given row positions. */
+    static String write(Path table, long... deletedRows) throws IOException {
+        byte[] bytes = bitmapArray(deletedRows);
         CRC32 crc = new CRC32();
         crc.update(bytes);
         ByteArrayOutputStream file = new ByteArrayOutputStream();
@@ -44,13 +49,22 @@ final class DeletionVectorFiles {
         }
         UUID id = UUID.randomUUID();
         Files.write(table.resolve("deletion_vector_" + id + ".bin"), file.toByteArray());
-        return "{\"storageType\":\"u\",\"pathOrInlineDv\":\"" + z85(id) + "\",\"offset\":1,\"sizeInBytes\":" + bytes.length
+        ByteBuffer uuid = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+        return "{\"storageType\":\"u\",\"pathOrInlineDv\":\"" + z85(uuid.array()) + "\",\"offset\":1,\"sizeInBytes\":" + bytes.length
                 + ",\"cardinality\":" + deletedRows.length + "}";
     }
 
-    private static String z85(UUID id) {
-        ByteBuffer b = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
-        b.flip();
+    /** The descriptor JSON of a vector stored inline in the log ('i', Z85 of the bitmap array padded to 4 bytes). */
+    static String inline(long... deletedRows) {
+        byte[] bytes = bitmapArray(deletedRows);
+        byte[] padded = java.util.Arrays.copyOf(bytes, (bytes.length + 3) / 4 * 4);
+        return "{\"storageType\":\"i\",\"pathOrInlineDv\":\"" + z85(padded).replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\",\"sizeInBytes\":" + bytes.length + ",\"cardinality\":" + deletedRows.length + "}";
+    }
+
+    /** Z85: every 4 bytes (big-endian) as 5 characters; the length must be a multiple of 4. */
+    private static String z85(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
         StringBuilder sb = new StringBuilder();
         while (b.hasRemaining()) {
             long word = Integer.toUnsignedLong(b.getInt());

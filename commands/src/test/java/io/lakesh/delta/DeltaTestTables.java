@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Delta tables for the tests, written by delta-kernel itself (create, append, checkpoint), and commit
@@ -154,5 +156,56 @@ final class DeltaTestTables {
         String name = f.getPath().substring(f.getPath().lastIndexOf('/') + 1);
         return "{\"add\":{\"path\":\"" + name + "\",\"partitionValues\":{},\"size\":" + f.getSize() + ",\"modificationTime\":"
                 + f.getModificationTime() + ",\"dataChange\":true,\"stats\":\"{\\\"numRecords\\\":" + rows.length + "}\"}}";
+    }
+
+    /** A metaData action: schema fields as JSON, configuration as pairs. */
+    static String metaData(String fieldsJson, Map<String, String> configuration) throws IOException {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("id", UUID.randomUUID().toString());
+        m.putObject("format").put("provider", "parquet").putObject("options");
+        m.put("schemaString", "{\"type\":\"struct\",\"fields\":" + fieldsJson + "}");
+        m.putArray("partitionColumns");
+        ObjectNode conf = m.putObject("configuration");
+        configuration.forEach(conf::put);
+        m.put("createdTime", System.currentTimeMillis());
+        return "{\"metaData\":" + m + "}";
+    }
+
+    /**
+     * The kernel's checkpoint of the latest version, split into a multi-part checkpoint of {@code parts}
+     * files (as Spark writes large ones): each part keeps some of the actions.
+     */
+    void multiPartCheckpoint(Path table, int parts) throws IOException {
+        Snapshot snapshot = TableManager.loadSnapshot(path).build(engine);
+        List<FilteredColumnarBatch> batches = new ArrayList<>();
+        snapshot.getCreateCheckpointIterator(engine).forEachRemaining(batches::add);
+        List<int[]> selected = new ArrayList<>(); // (batch, row) of every action the checkpoint keeps
+        for (int b = 0; b < batches.size(); b++) {
+            FilteredColumnarBatch batch = batches.get(b);
+            for (int r = 0; r < batch.getData().getSize(); r++) {
+                var sel = batch.getSelectionVector();
+                if (sel.isEmpty() || (!sel.get().isNullAt(r) && sel.get().getBoolean(r))) {
+                    selected.add(new int[] {b, r});
+                }
+            }
+        }
+        for (int part = 0; part < parts; part++) {
+            List<FilteredColumnarBatch> partBatches = new ArrayList<>();
+            for (int b = 0; b < batches.size(); b++) {
+                boolean[] keep = new boolean[batches.get(b).getData().getSize()];
+                for (int i = part * selected.size() / parts; i < (part + 1) * selected.size() / parts; i++) {
+                    if (selected.get(i)[0] == b) {
+                        keep[selected.get(i)[1]] = true;
+                    }
+                }
+                partBatches.add(new FilteredColumnarBatch(batches.get(b).getData(),
+                        Optional.of(engine.getExpressionHandler().createSelectionVector(keep, 0, keep.length))));
+            }
+            String name = String.format("%020d.checkpoint.%010d.%010d.parquet", snapshot.getVersion(), part + 1, parts);
+            engine.getParquetHandler().writeParquetFileAtomically(table.resolve("_delta_log").resolve(name).toUri().toString(),
+                    Utils.toCloseableIterator(partBatches.iterator()));
+        }
+        Files.writeString(table.resolve("_delta_log/_last_checkpoint"), "{\"version\":" + snapshot.getVersion() + ",\"size\":"
+                + selected.size() + ",\"parts\":" + parts + "}");
     }
 }
