@@ -24,11 +24,19 @@ public final class DeltaDescribe {
             info.add("location", ref.location().uri());
             info.add("version", ref.version() + " at " + Instant.ofEpochMilli(ref.snapshot().getTimestamp(ref.engine())));
             info.add("protocol", "reader " + p.getMinReaderVersion() + ", writer " + p.getMinWriterVersion());
+            // names as the protocol lists them: a writer feature this kernel does not know must not stop a read
             TreeSet<String> reader = new TreeSet<>();
             TreeSet<String> writer = new TreeSet<>();
-            for (TableFeature f : p.getImplicitlyAndExplicitlySupportedFeatures()) {
+            for (TableFeature f : p.getImplicitlySupportedFeatures()) {
                 (f.isReaderWriterFeature() ? reader : writer).add(f.featureName());
             }
+            if (p.supportsReaderFeatures()) {
+                reader.addAll(p.getReaderFeatures());
+            }
+            if (p.supportsWriterFeatures()) {
+                writer.addAll(p.getWriterFeatures());
+            }
+            writer.removeAll(reader);
             info.add("reader features", reader.isEmpty() ? "none" : String.join(", ", reader));
             info.add("writer features", writer.isEmpty() ? "none" : String.join(", ", writer));
             info.add("partitioning", ref.snapshot().getPartitionColumnNames().isEmpty() ? "unpartitioned"

@@ -5,6 +5,7 @@ import io.delta.kernel.SnapshotBuilder;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.exceptions.UnsupportedProtocolVersionException;
 import io.delta.kernel.exceptions.UnsupportedTableFeatureException;
 import io.lakesh.LakeshException;
@@ -107,6 +108,8 @@ public final class DeltaTables {
         } else if (e instanceof UnsupportedProtocolVersionException p) {
             problem = "Delta " + (p.getVersionType() == UnsupportedProtocolVersionException.ProtocolVersionType.READER
                     ? "reader" : "writer") + " protocol version " + p.getVersion() + " is newer than lakesh reads (readers up to 3)";
+        } else if (e instanceof TableNotFoundException) {
+            problem = "_delta_log has no commits (an empty or unfinished Delta table)";
         } else if (gap.find()) {
             problem = "Delta log version " + firstMissing(gap.group(1)) + " is missing (the log has versions " + gap.group(1) + ")";
         } else if (checkpoint.find()) {

@@ -361,6 +361,23 @@ class DeltaCommandsTest {
         assertFalse(lakesh.err().contains("Exception"), lakesh.err());
     }
 
+    @Test
+    void writerOnlyFeaturesUnknownToTheKernelDoNotStopReads() throws Exception {
+        orders("w");
+        DeltaTestTables.writeCommit(table("w"), 3, "{\"protocol\":{\"minReaderVersion\":1,\"minWriterVersion\":7,\"writerFeatures\":[\"someFutureWriterFeature\"]}}");
+        assertEquals(0, lakesh.run("count --format csv /local/w; describe /local/w"), lakesh.err());
+        String out = lakesh.out();
+        assertTrue(out.contains(",3,/local/w\n"), out);
+        assertTrue(out.contains("protocol         reader 1, writer 7\nreader features  none\nwriter features  someFutureWriterFeature\n"), out);
+    }
+
+    @Test
+    void aLogWithoutCommitsIsNoTableYet() throws Exception {
+        Files.createDirectories(table("empty").resolve("_delta_log"));
+        assertEquals(1, lakesh.run("describe /local/empty"));
+        assertEquals("describe: '/local/empty': _delta_log has no commits (an empty or unfinished Delta table)\n", lakesh.err());
+    }
+
     private List<String> listing() throws Exception {
         try (var files = Files.walk(lakesh.warehouse())) {
             return files.map(p -> p + ":" + p.toFile().length() + ":" + p.toFile().lastModified()).sorted().toList();
