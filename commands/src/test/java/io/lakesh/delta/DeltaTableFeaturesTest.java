@@ -183,4 +183,40 @@ class DeltaTableFeaturesTest {
         assertTrue(out.endsWith("partition,data_files,rows,size\n,4,4," + out.substring(out.lastIndexOf(',') + 1)), out);
         assertTrue(out.contains("\n,4,4,"), "all four files from both parts: " + out);
     }
+
+    @Test
+    void filesWithoutStatsAreCountedByReadingThem() throws Exception {
+        Path dir = table("nostats");
+        DeltaTestTables t = DeltaTestTables.local(dir).create(PAIRS, List.of(), Map.of());
+        t.append(new Object[] {1, 10});
+        ObjectNode add = (ObjectNode) DeltaTestTables.JSON.readTree(t.writeDataFile(PAIRS, new Object[] {2, 7}, new Object[] {3, 1}));
+        ((ObjectNode) add.get("add")).remove("stats"); // writers may leave stats out
+        DeltaTestTables.writeCommit(dir, 2, add.toString());
+        assertEquals(0, lakesh.run("count --format csv /local/nostats; ls -l --format csv /local; partitions --format csv /local/nostats"), lakesh.err());
+        String out = lakesh.out();
+        assertTrue(out.startsWith("directories,files,size,rows,path\n,2,"), out);
+        assertTrue(out.contains(",3,/local/nostats\n"), "counted by reading: " + out);
+        assertTrue(out.contains("\ndelta,r1/w2,2,,2,"), "rows from stats are unknown: " + out);
+        assertTrue(out.endsWith("partition,data_files,rows,size\n,2,," + out.substring(out.lastIndexOf(',') + 1)), out);
+    }
+
+    @Test
+    void columnMappingAppliesToPartitionColumnsToo() throws Exception {
+        Path dir = table("mappedparts");
+        java.nio.file.Files.createDirectories(dir.resolve("_delta_log"));
+        DeltaTestTables t = DeltaTestTables.local(dir);
+        // partition values are keyed by the physical name in add actions; partitionColumns names the logical one
+        ObjectNode add = (ObjectNode) DeltaTestTables.JSON.readTree(t.writeDataFile(new StructType().add("col-i", LongType.LONG), new Object[] {7L}));
+        ((ObjectNode) add.get("add")).putObject("partitionValues").put("col-r", "a b/c=d%");
+        ObjectNode meta = (ObjectNode) DeltaTestTables.JSON.readTree(DeltaTestTables.metaData(
+                "[{\"name\":\"id\",\"type\":\"long\",\"nullable\":true,\"metadata\":{\"delta.columnMapping.id\":1,\"delta.columnMapping.physicalName\":\"col-i\"}},"
+                        + "{\"name\":\"region\",\"type\":\"string\",\"nullable\":true,\"metadata\":{\"delta.columnMapping.id\":2,\"delta.columnMapping.physicalName\":\"col-r\"}}]",
+                Map.of("delta.columnMapping.mode", "name", "delta.columnMapping.maxColumnId", "2")));
+        ((ObjectNode) meta.get("metaData")).putArray("partitionColumns").add("region");
+        DeltaTestTables.writeCommit(dir, 0, "{\"protocol\":{\"minReaderVersion\":2,\"minWriterVersion\":5}}", meta.toString(), add.toString());
+        assertEquals(0, lakesh.run("head --format csv --where \"region = 'a b/c=d%'\" /local/mappedparts; partitions --format csv /local/mappedparts"),
+                lakesh.err());
+        String out = lakesh.out();
+        assertTrue(out.startsWith("id,region\n7,a b/c=d%\npartition,data_files,rows,size\nregion=a b/c=d%,1,1,"), out);
+    }
 }
