@@ -125,13 +125,12 @@ public class Ls extends PathCommand {
 
     @Override
     protected Object finish() {
-        Table tables = longListing && icebergTree() == null && entries.stream().anyMatch(e -> e.kind() == io.lakesh.store.Kind.DELTA)
-                ? fileSystemTablesTable() : null;
         return new Tabular() {
             @Override
             public Table table() {
-                if (tables != null) {
-                    return tables;
+                // read only when printed: scripts get the entries without a replay of each table's log
+                if (longListing && icebergTree() == null && entries.stream().anyMatch(e -> e.kind() == io.lakesh.store.Kind.DELTA)) {
+                    return fileSystemTablesTable();
                 }
                 if (longListing && icebergTree() != null) {
                     return catalogTable();
