@@ -72,8 +72,14 @@ public final class DeltaFiles {
 
     /** Log paths are URI-encoded, relative to the table or absolute: shown as the store names them. */
     static String relative(String logPath, String root) {
-        String decoded = URI.create(logPath).getPath();
-        if (URI.create(logPath).getScheme() == null) {
+        URI uri;
+        try {
+            uri = URI.create(logPath);
+        } catch (IllegalArgumentException e) {
+            return logPath; // a writer that did not encode its paths: show them as written
+        }
+        String decoded = uri.getPath();
+        if (uri.getScheme() == null) {
             return decoded;
         }
         String base = URI.create(root.endsWith("/") ? root : root + "/").getPath();

@@ -90,6 +90,7 @@ public final class DeltaTables {
     }
 
     private static final Pattern NOT_CONTIGUOUS = Pattern.compile("versions are not contiguous: \\(\\[([\\d, ]+)]\\)");
+    private static final Pattern MISSING_COMMIT = Pattern.compile("Missing delta file for version (\\d+)");
     private static final Pattern MISSING_CHECKPOINT = Pattern.compile("Missing checkpoint at version (\\d+)");
 
     /** The one line a user reads for a kernel failure on a table: the table, then the problem. */
@@ -101,6 +102,9 @@ public final class DeltaTables {
         String problem;
         Matcher gap = NOT_CONTIGUOUS.matcher(message);
         Matcher checkpoint = MISSING_CHECKPOINT.matcher(message);
+        Matcher commit = MISSING_COMMIT.matcher(message);
+        // the kernel does not say which commit is not JSON: parsing the commits finds it
+        LakeshException corrupt = message.contains("Could not parse JSON") ? new DeltaLog(table).corruptCommit() : null;
         if (e instanceof UnsupportedTableFeatureException f) {
             problem = "needs the Delta table feature" + (f.getUnsupportedFeatures().size() > 1 ? "s " : " ")
                     + String.join(", ", new TreeSet<>(f.getUnsupportedFeatures()))
@@ -111,12 +115,15 @@ public final class DeltaTables {
         } else if (e instanceof TableNotFoundException) {
             problem = "_delta_log has no commits (an empty or unfinished Delta table)";
         } else if (gap.find()) {
-            problem = "Delta log version " + firstMissing(gap.group(1)) + " is missing (the log has versions " + gap.group(1) + ")";
+            long[] around = firstGap(gap.group(1));
+            problem = "Delta log version " + (around[0] + 1) + " is missing (the log goes from version " + around[0] + " to " + around[1] + ")";
+        } else if (commit.find()) {
+            problem = "Delta log version " + commit.group(1) + " is missing (_delta_log/" + String.format("%020d", Long.parseLong(commit.group(1))) + ".json)";
         } else if (checkpoint.find()) {
             problem = "the checkpoint of version " + checkpoint.group(1)
                     + " that _delta_log/_last_checkpoint names is missing, and so are the commits before it";
-        } else if (message.contains("Could not parse JSON") && new DeltaLog(table).corruptCommit() != null) {
-            return new DeltaLog(table).corruptCommit();
+        } else if (corrupt != null) {
+            return corrupt;
         } else if (missingFile(e) != null) {
             problem = "file " + missingFile(e) + " is missing";
         } else {
@@ -128,17 +135,17 @@ public final class DeltaTables {
         return new LakeshException("'" + table.display() + "': " + problem, e);
     }
 
-    /** The first version missing from a sorted list like `0, 2`. */
-    private static long firstMissing(String versions) {
-        long expected = -1;
+    /** The versions on either side of the first gap in a sorted list like `0, 2, 3`. */
+    private static long[] firstGap(String versions) {
+        long previous = -1;
         for (String v : versions.split(",\\s*")) {
             long n = Long.parseLong(v.trim());
-            if (expected >= 0 && n != expected) {
-                return expected;
+            if (previous >= 0 && n != previous + 1) {
+                return new long[] {previous, n};
             }
-            expected = n + 1;
+            previous = n;
         }
-        return expected;
+        return new long[] {previous, previous + 1};
     }
 
     /** The name of a file the failure says is missing, or null. */

@@ -322,7 +322,7 @@ class DeltaCommandsTest {
                 head: '/local/corrupt': Delta log version 2 is corrupt (line 1 is not JSON: Unexpected character ('n' (code 110)): was expecting double-quote to start field name)
                 [exit 1]
                 > history /local/gap
-                history: '/local/gap': Delta log version 1 is missing (the log has versions 0, 2)
+                history: '/local/gap': Delta log version 1 is missing (the log goes from version 0 to 2)
                 [exit 1]
                 > describe /local/checkpoint
                 describe: '/local/checkpoint': the checkpoint of version 1 that _delta_log/_last_checkpoint names is missing, and so are the commits before it
