@@ -38,6 +38,27 @@ public final class DeltaFiles {
         public long deleted() {
             return deletionVector == null ? 0 : deletionVector.getCardinality();
         }
+
+        /** Rows left: the stats' count less the deletion vector's (exact by the protocol); null without stats. */
+        public Long liveRecords() {
+            return records == null ? null : records - deleted();
+        }
+    }
+
+    /** Rows left in all the files, or null when a file has no stats. */
+    public static Long liveRecords(List<DataFile> files) {
+        long sum = 0;
+        for (DataFile f : files) {
+            if (f.liveRecords() == null) {
+                return null;
+            }
+            sum += f.liveRecords();
+        }
+        return sum;
+    }
+
+    public static long bytes(List<DataFile> files) {
+        return files.stream().mapToLong(DataFile::size).sum();
     }
 
     public static List<DataFile> list(DeltaTables.Ref ref) {

@@ -13,12 +13,9 @@ public record DeltaSummary(String format, long version, Long records, long dataF
     public static DeltaSummary of(Namespace ns, Location table) throws IOException {
         DeltaTables.Ref ref = DeltaTables.resolve(ns, table.display());
         List<DeltaFiles.DataFile> files = DeltaFiles.list(ref);
-        // rows as the stats count them, less what deletion vectors remove; unknown if a file has no stats
-        Long records = files.stream().allMatch(f -> f.records() != null)
-                ? files.stream().mapToLong(f -> f.records() - f.deleted()).sum() : null;
         var protocol = ref.snapshot().getProtocol();
         return new DeltaSummary("r" + protocol.getMinReaderVersion() + "/w" + protocol.getMinWriterVersion(), ref.version(),
-                records, files.size(), files.stream().mapToLong(DeltaFiles.DataFile::size).sum(),
+                DeltaFiles.liveRecords(files), files.size(), DeltaFiles.bytes(files),
                 Instant.ofEpochMilli(ref.read(() -> ref.snapshot().getTimestamp(ref.engine()))));
     }
 }

@@ -309,6 +309,10 @@ class DeltaCommandsTest {
         Files.writeString(checkpoint.resolve("_last_checkpoint"), "{\"version\":1,\"size\":4}\n");
         Files.delete(checkpoint.resolve("00000000000000000000.json"));
         Files.delete(checkpoint.resolve("00000000000000000001.json"));
+        orders("tail").checkpoint();
+        for (int v = 0; v <= 2; v++) {
+            Files.delete(table("tail").resolve(String.format("_delta_log/%020d.json", v)));
+        }
         orders("future");
         DeltaTestTables.writeCommit(table("future"), 3, "{\"protocol\":{\"minReaderVersion\":3,\"minWriterVersion\":7,\"readerFeatures\":[\"futureFeature\"],\"writerFeatures\":[\"futureFeature\"]}}");
         orders("newer");
@@ -327,6 +331,9 @@ class DeltaCommandsTest {
                 > describe /local/checkpoint
                 describe: '/local/checkpoint': the checkpoint of version 1 that _delta_log/_last_checkpoint names is missing, and so are the commits before it
                 [exit 1]
+                > head /local/tail
+                head: '/local/tail': Delta log version 2 is missing (_delta_log/00000000000000000002.json)
+                [exit 1]
                 > files /local/future
                 files: '/local/future': needs the Delta table feature futureFeature, which lakesh cannot read (refused rather than risk a wrong answer)
                 [exit 1]
@@ -337,11 +344,12 @@ class DeltaCommandsTest {
                 head: '/local/nodata': file %s is missing
                 [exit 1]
                 """.formatted(file.substring(file.lastIndexOf('/') + 1)), lakesh.transcript("head /local/corrupt", "history /local/gap",
-                "describe /local/checkpoint", "files /local/future", "head /local/newer", "head /local/nodata"));
+                "describe /local/checkpoint", "head /local/tail", "files /local/future", "head /local/newer", "head /local/nodata"));
         assertEquals(1, lakesh.run("ls -l --format csv /local"));
-        assertEquals(List.of("delta,,,,,,,checkpoint", "delta,,,,,,,corrupt", "delta,,,,,,,future", "delta,,,,,,,gap", "delta,,,,,,,newer"),
+        assertEquals(List.of("delta,,,,,,,checkpoint", "delta,,,,,,,corrupt", "delta,,,,,,,future", "delta,,,,,,,gap", "delta,,,,,,,newer",
+                        "delta,,,,,,,tail"),
                 lakesh.out().lines().filter(l -> l.startsWith("delta,,")).toList(), "unreadable tables list without numbers");
-        assertEquals(5, lakesh.err().lines().count(), "one line for each table that cannot be read");
+        assertEquals(6, lakesh.err().lines().count(), "one line for each table that cannot be read");
         assertEquals(before, listing(), "reading wrote nothing");
     }
 

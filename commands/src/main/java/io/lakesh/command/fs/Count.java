@@ -52,7 +52,7 @@ public class Count extends PathCommand {
         if (entry.kind() == io.lakesh.store.Kind.DELTA) {
             var ref = io.lakesh.delta.DeltaTables.resolve(ctx.namespace(), new io.lakesh.namespace.Versioned(item.display(), version).toString());
             var files = io.lakesh.delta.DeltaFiles.list(ref);
-            rows.add(new Object[] {null, (long) files.size(), new Bytes(files.stream().mapToLong(io.lakesh.delta.DeltaFiles.DataFile::size).sum()),
+            rows.add(new Object[] {null, (long) files.size(), new Bytes(io.lakesh.delta.DeltaFiles.bytes(files)),
                     io.lakesh.delta.DeltaRows.count(ref, files, where), item.display()});
             anyTable = true;
             return;

@@ -47,9 +47,7 @@ public class Partitions extends LakeCommand {
         Map<String, Totals> partitions = new TreeMap<>();
         if (DeltaTables.isDelta(ctx.namespace(), table)) {
             for (DeltaFiles.DataFile f : DeltaFiles.list(DeltaTables.resolve(ctx.namespace(), table))) {
-                // stats count the rows a file holds; its deletion vector says how many of them are gone
-                partitions.computeIfAbsent(DeltaFiles.partitionText(f.partition()), k -> new Totals())
-                        .add(f.size(), f.records() == null ? null : f.records() - f.deleted());
+                partitions.computeIfAbsent(DeltaFiles.partitionText(f.partition()), k -> new Totals()).add(f.size(), f.liveRecords());
             }
         } else {
             IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
