@@ -140,7 +140,9 @@ class HdfsCommandsTest {
                         + "{\"provider\":\"parquet\",\"options\":{}},\"schemaString\":\"{\\\"type\\\":\\\"struct\\\",\\\"fields\\\":[]}\","
                         + "\"partitionColumns\":[],\"configuration\":{}}}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            fs.create(new Path("/wh/db/orders/metadata/v1.metadata.json")).close();
+            new org.apache.iceberg.hadoop.HadoopTables(hdfs.conf()).create(
+                    new org.apache.iceberg.Schema(org.apache.iceberg.types.Types.NestedField.optional(1, "id", org.apache.iceberg.types.Types.LongType.get())),
+                    hdfs.uri() + "wh/db/orders");
             for (int i = 0; i < 6; i++) {
                 fs.mkdirs(new Path("/wh/db/plain" + i + "/metadata"));
             }
@@ -149,7 +151,7 @@ class HdfsCommandsTest {
         String csv = lakesh.out();
         // a directory holding a Delta table lists each table at a glance (version 0, no files yet)
         assertTrue(csv.lines().anyMatch(line -> line.matches("delta,r1/w2,0,0,0,0,[^,]+,events")), csv);
-        assertTrue(csv.lines().anyMatch(line -> line.matches("iceberg,.*,orders")), csv);
+        assertTrue(csv.lines().anyMatch(line -> line.matches("iceberg,v2,,,,0,[^,]+,orders")), csv);
         assertEquals(6, csv.lines().filter(line -> line.matches("dir,.*,plain[0-5]")).count(), csv);
     }
 }

@@ -103,6 +103,25 @@ class DeltaCommandsTest {
     }
 
     @Test
+    void longListingOfADirectoryShowsDeltaAndIcebergTablesAtAGlance() throws Exception {
+        DeltaTestTables.local(table("mix/events")).create(ORDERS, List.of(), Map.of()).append(new Object[] {1L, "EU", 10});
+        Path csv = lakesh.home().resolve("o.csv");
+        Files.writeString(csv, "id\n1\n2\n");
+        assertEquals(0, lakesh.run("create table /iceberg/lake/mix/orders (id bigint); load /iceberg/lake/mix/orders " + csv), lakesh.err());
+        Files.writeString(table("mix/notes.txt"), "hello\n");
+        lakesh.out();
+        assertEquals("""
+                > ls -l /local/mix
+                kind     format  version  records  data_files  size  last_commit       name
+                delta    r1/w2         1        1           1   %d  nnnn-nn-nn nn:nn  events
+                file     -             -        -           -     6  nnnn-nn-nn nn:nn  notes.txt
+                iceberg  v2            1        2           1   %d  nnnn-nn-nn nn:nn  orders
+                """.formatted(Files.size(table("mix/events").resolve(DeltaTestTables.action(table("mix/events"), 1, "add").get("path").asText())),
+                        icebergBytes("/iceberg/lake/mix/orders")),
+                stable(lakesh.transcript("ls -l /local/mix")));
+    }
+
+    @Test
     void filesShowPartitionValuesFromTheLogAndTheirStats() throws Exception {
         orders("orders");
         assertEquals(0, lakesh.run("files --format csv /local/orders"), lakesh.err());
@@ -390,5 +409,11 @@ class DeltaCommandsTest {
         try (var files = Files.walk(lakesh.warehouse())) {
             return files.map(p -> p + ":" + p.toFile().length() + ":" + p.toFile().lastModified()).sorted().toList();
         }
+    }
+
+    /** Bytes of an Iceberg table's current snapshot, as its summary counts them. */
+    private long icebergBytes(String table) throws Exception {
+        return Long.parseLong(io.lakesh.iceberg.IcebergTables.resolve(lakesh.namespace(), table).table().currentSnapshot()
+                .summary().get("total-files-size"));
     }
 }
