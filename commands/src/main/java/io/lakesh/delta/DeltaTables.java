@@ -90,6 +90,7 @@ public final class DeltaTables {
     }
 
     private static final Pattern NOT_CONTIGUOUS = Pattern.compile("versions are not contiguous: \\(\\[([\\d, ]+)]\\)");
+    private static final Pattern CHECKSUM = Pattern.compile("Checksum error: \\S*?([^/\\s]+) at \\d+");
     private static final Pattern MISSING_COMMIT = Pattern.compile("Missing delta file for version (\\d+)");
     private static final Pattern MISSING_CHECKPOINT = Pattern.compile("Missing checkpoint at version (\\d+)");
 
@@ -103,6 +104,7 @@ public final class DeltaTables {
         Matcher gap = NOT_CONTIGUOUS.matcher(message);
         Matcher checkpoint = MISSING_CHECKPOINT.matcher(message);
         Matcher commit = MISSING_COMMIT.matcher(message);
+        Matcher checksum = CHECKSUM.matcher(message);
         // the kernel does not say which commit is not JSON: parsing the commits finds it
         LakeshException corrupt = message.contains("Could not parse JSON") ? new DeltaLog(table).corruptCommit() : null;
         if (e instanceof UnsupportedTableFeatureException f) {
@@ -122,6 +124,9 @@ public final class DeltaTables {
         } else if (checkpoint.find()) {
             problem = "the checkpoint of version " + checkpoint.group(1)
                     + " that _delta_log/_last_checkpoint names is missing, and so are the commits before it";
+        } else if (checksum.find()) {
+            // Hadoop's local file system keeps a .crc beside each file it wrote and checks it on every read
+            problem = "file " + checksum.group(1) + " does not match its checksum (." + checksum.group(1) + ".crc): corrupt or changed in place";
         } else if (corrupt != null) {
             return corrupt;
         } else if (missingFile(e) != null) {

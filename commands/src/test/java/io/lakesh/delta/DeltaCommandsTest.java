@@ -321,6 +321,8 @@ class DeltaCommandsTest {
         Path corrupt = table("corrupt").resolve("_delta_log/00000000000000000002.json");
         Files.writeString(corrupt, "{not json\n");
         Files.delete(corrupt.resolveSibling(".00000000000000000002.json.crc")); // else Hadoop's local checksum trips first
+        orders("crc");
+        Files.writeString(table("crc").resolve("_delta_log/00000000000000000001.json"), "{}\n");
         orders("gap");
         Files.delete(table("gap").resolve("_delta_log/00000000000000000001.json"));
         orders("checkpoint");
@@ -344,6 +346,10 @@ class DeltaCommandsTest {
                 > head /local/corrupt
                 head: '/local/corrupt': Delta log version 2 is corrupt (line 1 is not JSON: Unexpected character ('n' (code 110)): was expecting double-quote to start field name)
                 [exit 1]
+                > count /local/crc
+                directories  files  size  path
+                count: '/local/crc': file 00000000000000000001.json does not match its checksum (.00000000000000000001.json.crc): corrupt or changed in place
+                [exit 1]
                 > history /local/gap
                 history: '/local/gap': Delta log version 1 is missing (the log goes from version 0 to 2)
                 [exit 1]
@@ -362,13 +368,13 @@ class DeltaCommandsTest {
                 > head /local/nodata
                 head: '/local/nodata': file %s is missing
                 [exit 1]
-                """.formatted(file.substring(file.lastIndexOf('/') + 1)), lakesh.transcript("head /local/corrupt", "history /local/gap",
+                """.formatted(file.substring(file.lastIndexOf('/') + 1)), lakesh.transcript("head /local/corrupt", "count /local/crc", "history /local/gap",
                 "describe /local/checkpoint", "head /local/tail", "files /local/future", "head /local/newer", "head /local/nodata"));
         assertEquals(1, lakesh.run("ls -l --format csv /local"));
-        assertEquals(List.of("delta,,,,,,,checkpoint", "delta,,,,,,,corrupt", "delta,,,,,,,future", "delta,,,,,,,gap", "delta,,,,,,,newer",
+        assertEquals(List.of("delta,,,,,,,checkpoint", "delta,,,,,,,corrupt", "delta,,,,,,,crc", "delta,,,,,,,future", "delta,,,,,,,gap", "delta,,,,,,,newer",
                         "delta,,,,,,,tail"),
                 lakesh.out().lines().filter(l -> l.startsWith("delta,,")).toList(), "unreadable tables list without numbers");
-        assertEquals(6, lakesh.err().lines().count(), "one line for each table that cannot be read");
+        assertEquals(7, lakesh.err().lines().count(), "one line for each table that cannot be read");
         assertEquals(before, listing(), "reading wrote nothing");
     }
 
