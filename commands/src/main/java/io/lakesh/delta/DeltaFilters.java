@@ -134,7 +134,7 @@ final class DeltaFilters {
         } else if (t instanceof TimestampNTZType) {
             return Types.TimestampType.withoutZone();
         }
-        throw new UsageException("--where: column '" + field.getName() + "' is a " + DeltaValues.typeName(t)
+        throw new UsageException("--where: column '" + field.getName() + "' is of type " + DeltaValues.typeName(t)
                 + "; --where compares columns of simple types");
     }
 }

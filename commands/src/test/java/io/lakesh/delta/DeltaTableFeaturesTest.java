@@ -219,4 +219,58 @@ class DeltaTableFeaturesTest {
         String out = lakesh.out();
         assertTrue(out.startsWith("id,region\n7,a b/c=d%\npartition,data_files,rows,size\nregion=a b/c=d%,1,1,"), out);
     }
+
+    @Test
+    void nestedColumnsReadAsStructsListsAndMaps() throws Exception {
+        Path dir = table("nested");
+        java.nio.file.Files.createDirectories(dir.resolve("_delta_log"));
+        // the data file comes from another Parquet writer (Iceberg's), with standard list and map layouts
+        org.apache.iceberg.types.Types.StructType point = org.apache.iceberg.types.Types.StructType.of(
+                org.apache.iceberg.types.Types.NestedField.optional(5, "x", org.apache.iceberg.types.Types.DoubleType.get()),
+                org.apache.iceberg.types.Types.NestedField.optional(6, "y", org.apache.iceberg.types.Types.DoubleType.get()));
+        org.apache.iceberg.Schema schema = new org.apache.iceberg.Schema(
+                org.apache.iceberg.types.Types.NestedField.optional(1, "id", org.apache.iceberg.types.Types.LongType.get()),
+                org.apache.iceberg.types.Types.NestedField.optional(2, "point", point),
+                org.apache.iceberg.types.Types.NestedField.optional(3, "tags", org.apache.iceberg.types.Types.ListType.ofOptional(7,
+                        org.apache.iceberg.types.Types.StringType.get())),
+                org.apache.iceberg.types.Types.NestedField.optional(4, "attrs", org.apache.iceberg.types.Types.MapType.ofOptional(8, 9,
+                        org.apache.iceberg.types.Types.StringType.get(), org.apache.iceberg.types.Types.LongType.get())));
+        Path file = dir.resolve("part-00000.parquet");
+        org.apache.iceberg.data.GenericRecord p = org.apache.iceberg.data.GenericRecord.create(point);
+        p.setField("x", 1.5);
+        p.setField("y", -2.0);
+        org.apache.iceberg.data.GenericRecord r = org.apache.iceberg.data.GenericRecord.create(schema);
+        r.setField("id", 1L);
+        r.setField("point", p);
+        r.setField("tags", List.of("a", "b"));
+        r.setField("attrs", Map.of("k", 7L));
+        try (org.apache.iceberg.io.FileAppender<org.apache.iceberg.data.Record> out = org.apache.iceberg.parquet.Parquet
+                .write(org.apache.iceberg.Files.localOutput(file.toFile())).schema(schema)
+                .createWriterFunc(org.apache.iceberg.data.parquet.GenericParquetWriter::create).build()) {
+            out.add(r);
+        }
+        DeltaTestTables.writeCommit(dir, 0, "{\"protocol\":{\"minReaderVersion\":1,\"minWriterVersion\":2}}",
+                DeltaTestTables.metaData("[{\"name\":\"id\",\"type\":\"long\",\"nullable\":true,\"metadata\":{}},"
+                        + "{\"name\":\"point\",\"type\":{\"type\":\"struct\",\"fields\":[{\"name\":\"x\",\"type\":\"double\",\"nullable\":true,\"metadata\":{}},"
+                        + "{\"name\":\"y\",\"type\":\"double\",\"nullable\":true,\"metadata\":{}}]},\"nullable\":true,\"metadata\":{}},"
+                        + "{\"name\":\"tags\",\"type\":{\"type\":\"array\",\"elementType\":\"string\",\"containsNull\":true},\"nullable\":true,\"metadata\":{}},"
+                        + "{\"name\":\"attrs\",\"type\":{\"type\":\"map\",\"keyType\":\"string\",\"valueType\":\"long\",\"valueContainsNull\":true},\"nullable\":true,\"metadata\":{}}]",
+                        Map.of()),
+                "{\"add\":{\"path\":\"part-00000.parquet\",\"partitionValues\":{},\"size\":" + java.nio.file.Files.size(file)
+                        + ",\"modificationTime\":1,\"dataChange\":true}}");
+        assertEquals("""
+                > head --format csv /local/nested
+                id,point,tags,attrs
+                1,"{x=1.5, y=-2.0}","[a, b]",{k=7}
+                > describe --format csv /local/nested
+                id,name,type,required,physical_name,comment
+                ,id,long,false,,
+                ,point,"struct<x: double, y: double>",false,,
+                ,tags,array<string>,false,,
+                ,attrs,"map<string,long>",false,,
+                > head --where "tags = 'a'" /local/nested
+                head: --where: column 'tags' is of type array<string>; --where compares columns of simple types
+                [exit 1]
+                """, lakesh.transcript("head --format csv /local/nested", "describe --format csv /local/nested", "head --where \"tags = 'a'\" /local/nested"));
+    }
 }
