@@ -37,6 +37,22 @@ final class DeletionVectorFiles {
 
     /** The descriptor JSON of a vector in a file of its own deleting the given row positions. */
     static String write(Path table, long... deletedRows) throws IOException {
+        UUID id = UUID.randomUUID();
+        int size = writeFile(table.resolve("deletion_vector_" + id + ".bin"), deletedRows);
+        ByteBuffer uuid = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+        return "{\"storageType\":\"u\",\"pathOrInlineDv\":\"" + z85(uuid.array()) + "\",\"offset\":1,\"sizeInBytes\":" + size
+                + ",\"cardinality\":" + deletedRows.length + "}";
+    }
+
+    /** The descriptor JSON of a vector in a file named by its absolute URI ('p'), wherever it is. */
+    static String writeAt(Path file, long... deletedRows) throws IOException {
+        int size = writeFile(file, deletedRows);
+        return "{\"storageType\":\"p\",\"pathOrInlineDv\":\"" + file.toUri() + "\",\"offset\":1,\"sizeInBytes\":" + size
+                + ",\"cardinality\":" + deletedRows.length + "}";
+    }
+
+    /** A deletion vector file holding one vector at offset 1; returns the vector's size in bytes. */
+    private static int writeFile(Path path, long... deletedRows) throws IOException {
         byte[] bytes = bitmapArray(deletedRows);
         CRC32 crc = new CRC32();
         crc.update(bytes);
@@ -47,11 +63,8 @@ final class DeletionVectorFiles {
             out.write(bytes);
             out.writeInt((int) crc.getValue());
         }
-        UUID id = UUID.randomUUID();
-        Files.write(table.resolve("deletion_vector_" + id + ".bin"), file.toByteArray());
-        ByteBuffer uuid = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
-        return "{\"storageType\":\"u\",\"pathOrInlineDv\":\"" + z85(uuid.array()) + "\",\"offset\":1,\"sizeInBytes\":" + bytes.length
-                + ",\"cardinality\":" + deletedRows.length + "}";
+        Files.write(path, file.toByteArray());
+        return bytes.length;
     }
 
     /** The descriptor JSON of a vector stored inline in the log ('i', Z85 of the bitmap array padded to 4 bytes). */

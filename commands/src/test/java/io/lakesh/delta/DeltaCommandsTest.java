@@ -214,11 +214,8 @@ class DeltaCommandsTest {
                         new Object[] {4L, "APAC", 3}, new Object[] {5L, "US", 8});
         ObjectNode add = DeltaTestTables.action(dir, 1, "add");
         add.set("deletionVector", DeltaTestTables.JSON.readTree(DeletionVectorFiles.write(dir, 1, 3)));
-        DeltaTestTables.writeCommit(dir, 2,
-                "{\"commitInfo\":{\"timestamp\":" + System.currentTimeMillis() + ",\"operation\":\"DELETE\",\"operationParameters\":{\"predicate\":\"[\\\"(id IN (2, 4))\\\"]\"},\"operationMetrics\":{\"numDeletedRows\":\"2\",\"numDeletionVectorsAdded\":\"1\"}}}",
-                "{\"protocol\":{\"minReaderVersion\":3,\"minWriterVersion\":7,\"readerFeatures\":[\"deletionVectors\"],\"writerFeatures\":[\"deletionVectors\"]}}",
-                "{\"remove\":{\"path\":\"" + add.get("path").asText() + "\",\"deletionTimestamp\":" + System.currentTimeMillis() + ",\"dataChange\":true}}",
-                "{\"add\":" + add + "}");
+        DeltaTestTables.commitDeletionVector(dir, 2, add,
+                "{\"commitInfo\":{\"timestamp\":" + System.currentTimeMillis() + ",\"operation\":\"DELETE\",\"operationParameters\":{\"predicate\":\"[\\\"(id IN (2, 4))\\\"]\"},\"operationMetrics\":{\"numDeletedRows\":\"2\",\"numDeletionVectorsAdded\":\"1\"}}}");
         return dir;
     }
 

@@ -126,15 +126,26 @@ class DeltaTableFeaturesTest {
     }
 
     @Test
+    void deletionVectorsByAbsolutePathAreApplied() throws Exception {
+        Path dir = table("absolute");
+        DeltaTestTables.local(dir).create(PAIRS, List.of(), Map.of())
+                .append(new Object[] {1, 10}, new Object[] {2, 7}, new Object[] {3, 1});
+        ObjectNode add = DeltaTestTables.action(dir, 1, "add");
+        Path elsewhere = java.nio.file.Files.createDirectories(lakesh.home().resolve("dvs")).resolve("vector.bin");
+        add.set("deletionVector", DeltaTestTables.JSON.readTree(DeletionVectorFiles.writeAt(elsewhere, 2)));
+        DeltaTestTables.commitDeletionVector(dir, 2, add);
+        assertEquals(0, lakesh.run("head --format csv /local/absolute; count --format csv /local/absolute"), lakesh.err());
+        assertTrue(lakesh.out().startsWith("id,amount\n1,10\n2,7\ndirectories,files,size,rows,path\n,1,"), "row 2 (id 3) is gone");
+    }
+
+    @Test
     void inlineDeletionVectorsAreApplied() throws Exception {
         Path dir = table("inline");
         DeltaTestTables.local(dir).create(PAIRS, List.of(), Map.of())
                 .append(new Object[] {1, 10}, new Object[] {2, 7}, new Object[] {3, 1});
         ObjectNode add = DeltaTestTables.action(dir, 1, "add");
         add.set("deletionVector", DeltaTestTables.JSON.readTree(DeletionVectorFiles.inline(0)));
-        DeltaTestTables.writeCommit(dir, 2,
-                "{\"protocol\":{\"minReaderVersion\":3,\"minWriterVersion\":7,\"readerFeatures\":[\"deletionVectors\"],\"writerFeatures\":[\"deletionVectors\"]}}",
-                "{\"remove\":{\"path\":\"" + add.get("path").asText() + "\",\"dataChange\":true}}", "{\"add\":" + add + "}");
+        DeltaTestTables.commitDeletionVector(dir, 2, add);
         assertEquals(0, lakesh.run("head --format csv /local/inline; files --format csv /local/inline"), lakesh.err());
         String out = lakesh.out();
         assertTrue(out.startsWith("id,amount\n2,7\n3,1\npath,"), out);

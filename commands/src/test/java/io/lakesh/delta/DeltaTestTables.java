@@ -208,4 +208,16 @@ final class DeltaTestTables {
         Files.writeString(table.resolve("_delta_log/_last_checkpoint"), "{\"version\":" + snapshot.getVersion() + ",\"size\":"
                 + selected.size() + ",\"parts\":" + parts + "}");
     }
+
+    /**
+     * Commit {@code version}: the protocol gains deletion vectors and the file of {@code add} is removed and
+     * added again with the vector {@code add} now carries, as a DELETE by deletion vectors commits it.
+     */
+    static void commitDeletionVector(Path table, long version, ObjectNode add, String... moreActions) throws IOException {
+        List<String> actions = new ArrayList<>(List.of(moreActions));
+        actions.add("{\"protocol\":{\"minReaderVersion\":3,\"minWriterVersion\":7,\"readerFeatures\":[\"deletionVectors\"],\"writerFeatures\":[\"deletionVectors\"]}}");
+        actions.add("{\"remove\":{\"path\":\"" + add.get("path").asText() + "\",\"deletionTimestamp\":" + System.currentTimeMillis() + ",\"dataChange\":true}}");
+        actions.add("{\"add\":" + add + "}");
+        writeCommit(table, version, actions.toArray(String[]::new));
+    }
 }
