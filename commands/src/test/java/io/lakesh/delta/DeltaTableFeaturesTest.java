@@ -284,4 +284,22 @@ class DeltaTableFeaturesTest {
                 [exit 1]
                 """, lakesh.transcript("head --format csv /local/nested", "describe --format csv /local/nested", "head --where \"tags = 'a'\" /local/nested"));
     }
+
+    @Test
+    void inCommitTimestampsAreTheTimesOfHistoryAndTimeTravel() throws Exception {
+        Path dir = table("ict");
+        DeltaTestTables t = DeltaTestTables.local(dir).create(PAIRS, List.of(), Map.of("delta.enableInCommitTimestamps", "true"));
+        t.append(new Object[] {1, 10});
+        t.append(new Object[] {2, 7});
+        long first = DeltaTestTables.action(dir, 1, "commitInfo").get("inCommitTimestamp").asLong();
+        // the file times say nothing once in-commit timestamps are on: move them far away
+        for (int v = 0; v <= 2; v++) {
+            java.nio.file.Files.setLastModifiedTime(dir.resolve(String.format("_delta_log/%020d.json", v)),
+                    java.nio.file.attribute.FileTime.fromMillis(0));
+        }
+        assertEquals(0, lakesh.run("history --format csv -n 2 /local/ict; count --format csv /local/ict@" + java.time.Instant.ofEpochMilli(first)), lakesh.err());
+        String out = lakesh.out();
+        assertTrue(out.contains("\n1," + java.time.Instant.ofEpochMilli(first) + ",WRITE,"), out);
+        assertTrue(out.endsWith(",1,/local/ict\n"), "version 1 by its in-commit time: " + out);
+    }
 }
