@@ -122,6 +122,16 @@ class DeltaCommandsTest {
     }
 
     @Test
+    void scriptsGetTheKernelsSnapshot() {
+        orders("orders");
+        io.lakesh.api.Lake lake = new io.lakesh.api.Lake(lakesh.runner().context());
+        assertEquals(1, lake.delta("/local/orders@1").getVersion());
+        assertEquals(List.of("region"), lake.delta("/local/orders").getPartitionColumnNames());
+        io.lakesh.LakeshException e = org.junit.jupiter.api.Assertions.assertThrows(io.lakesh.LakeshException.class, () -> lake.delta("/local/orders@5"));
+        assertEquals("'/local/orders': Cannot load table version 5 as it does not exist. The latest available version is 2.", e.getMessage());
+    }
+
+    @Test
     void filesShowPartitionValuesFromTheLogAndTheirStats() throws Exception {
         orders("orders");
         assertEquals(0, lakesh.run("files --format csv /local/orders"), lakesh.err());
