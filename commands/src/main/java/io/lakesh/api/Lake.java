@@ -150,6 +150,15 @@ public final class Lake {
         }
     }
 
+    /** A Delta table's snapshot through delta-kernel, at `@version` or `@time` if given: `lake.delta('/hdfs/t@3').schema`. */
+    public io.delta.kernel.Snapshot delta(Object path) {
+        try {
+            return io.lakesh.delta.DeltaTables.resolve(namespace(), String.valueOf(path)).snapshot();
+        } catch (java.io.IOException e) {
+            throw new LakeshException("delta: " + Errors.message(e, String.valueOf(path)), e);
+        }
+    }
+
     public boolean exists(Object path) {
         try {
             return namespace().exists(namespace().resolve(String.valueOf(path)));

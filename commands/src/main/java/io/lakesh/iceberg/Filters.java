@@ -4,8 +4,11 @@ import io.lakesh.UsageException;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,36 +24,66 @@ public final class Filters {
     private Filters() {
     }
 
-    public static Expression parse(String where, Schema schema) {
-        Expression result = Expressions.alwaysTrue();
+    /** One comparison of a `--where`: {@code op} is `=`, `!=`, `<`, `<=`, `>`, `>=`, `is null` or `is not null` (literal null). */
+    public record Comparison(String column, String op, String literal) {
+    }
+
+    /** The comparisons of a `--where`, literals unquoted; the table format then binds them to its schema. */
+    public static List<Comparison> comparisons(String where) {
+        List<Comparison> out = new ArrayList<>();
         for (String part : where.split("(?i)\\s+and\\s+")) {
             Matcher m = COMPARISON.matcher(part);
             if (!m.matches()) {
                 throw new UsageException("--where takes comparisons joined by 'and', e.g. \"region = 'EU' and amount >= 10\"; not '" + part.trim() + "'");
             }
             if (m.group(4) != null) {
-                String column = column(m.group(4), schema);
-                result = Expressions.and(result, m.group(5) == null ? Expressions.isNull(column) : Expressions.notNull(column));
+                out.add(new Comparison(m.group(4), m.group(5) == null ? "is null" : "is not null", null));
                 continue;
             }
-            String column = column(m.group(1), schema);
-            Types.NestedField field = schema.findField(column);
             String literal = m.group(3);
             if (literal.startsWith("'")) {
                 literal = literal.substring(1, literal.length() - 1).replace("''", "'");
             }
-            Object value;
-            try {
-                value = Values.parse(literal, field.type());
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--where: column '" + column + "': " + e.getMessage());
+            String op = switch (m.group(2)) {
+                case "==" -> "=";
+                case "<>" -> "!=";
+                default -> m.group(2);
+            };
+            out.add(new Comparison(m.group(1), op, literal));
+        }
+        return out;
+    }
+
+    /** The error for a column the table does not have, naming the closest one. */
+    public static UsageException noColumn(String name, List<String> columns) {
+        String closest = io.lakesh.Names.closest(name, columns);
+        return new UsageException("--where: no column '" + name + "'" + (closest == null ? "" : " (did you mean '" + closest + "'?)"));
+    }
+
+    /** A literal of a column's type, or the usage error naming the column. */
+    public static Object literal(Comparison c, String column, Type type) {
+        try {
+            return Values.parse(c.literal(), type);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--where: column '" + column + "': " + e.getMessage());
+        }
+    }
+
+    public static Expression parse(String where, Schema schema) {
+        Expression result = Expressions.alwaysTrue();
+        for (Comparison c : comparisons(where)) {
+            String column = column(c.column(), schema);
+            if (c.literal() == null) {
+                result = Expressions.and(result, c.op().equals("is null") ? Expressions.isNull(column) : Expressions.notNull(column));
+                continue;
             }
+            Object value = literal(c, column, schema.findField(column).type());
             if (value instanceof java.time.temporal.Temporal || value instanceof java.util.UUID || value instanceof java.math.BigDecimal) {
-                value = literal; // Iceberg converts these from their text
+                value = c.literal(); // Iceberg converts these from their text
             }
-            Expression e = switch (m.group(2)) {
-                case "=", "==" -> Expressions.equal(column, value);
-                case "!=", "<>" -> Expressions.notEqual(column, value);
+            Expression e = switch (c.op()) {
+                case "=" -> Expressions.equal(column, value);
+                case "!=" -> Expressions.notEqual(column, value);
                 case "<" -> Expressions.lessThan(column, value);
                 case "<=" -> Expressions.lessThanOrEqual(column, value);
                 case ">" -> Expressions.greaterThan(column, value);
@@ -64,8 +97,7 @@ public final class Filters {
     private static String column(String name, Schema schema) {
         Types.NestedField f = schema.caseInsensitiveFindField(name);
         if (f == null) {
-            String closest = io.lakesh.Names.closest(name, schema.columns().stream().map(Types.NestedField::name).toList());
-            throw new UsageException("--where: no column '" + name + "'" + (closest == null ? "" : " (did you mean '" + closest + "'?)"));
+            throw noColumn(name, schema.columns().stream().map(Types.NestedField::name).toList());
         }
         return schema.findColumnName(f.fieldId());
     }

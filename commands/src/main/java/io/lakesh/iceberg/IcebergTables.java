@@ -19,9 +19,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -176,7 +173,7 @@ public final class IcebergTables {
         if (named != null) {
             return named.snapshotId();
         }
-        Long millis = parseTime(ref);
+        Long millis = io.lakesh.namespace.Versioned.timeMillis(ref);
         if (millis != null) {
             try {
                 return SnapshotUtil.snapshotIdAsOfTime(table, millis);
@@ -185,23 +182,5 @@ public final class IcebergTables {
             }
         }
         throw new LakeshException("'" + name + "' has no snapshot, tag or branch '" + ref + "' (see 'history " + name + "', 'refs')");
-    }
-
-    static Long parseTime(String s) {
-        try {
-            if (s.matches("\\d{12,13}")) {
-                return Long.parseLong(s);
-            }
-            String t = s.replace(' ', 'T');
-            if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                t += "T00:00";
-            }
-            if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$")) {
-                return java.time.OffsetDateTime.parse(t).toInstant().toEpochMilli();
-            }
-            return LocalDateTime.parse(t).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
-        } catch (DateTimeParseException | NumberFormatException e) {
-            return null;
-        }
     }
 }

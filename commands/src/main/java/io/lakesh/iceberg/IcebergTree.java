@@ -159,19 +159,24 @@ public final class IcebergTree implements VirtualTree {
 
     /** A table as a listing entry: bytes of its current snapshot, time of its last commit. */
     private FileEntry tableEntry(String path, Table table) {
+        summaries.put(path, summaryOf(table));
+        return entryOf(path, table);
+    }
+
+    /** What `ls -l` shows of a table, from its metadata: format version, snapshots, records, data files. */
+    public static TableSummary summaryOf(Table table) {
         Snapshot snapshot = table.currentSnapshot();
         int version = table instanceof HasTableOperations h ? h.operations().current().formatVersion() : 0;
         int count = 0;
         for (Snapshot ignored : table.snapshots()) {
             count++;
         }
-        summaries.put(path, new TableSummary(version, count,
+        return new TableSummary(version, count,
                 snapshot == null ? null : parseLong(snapshot.summary().get("total-records")),
-                snapshot == null ? null : parseLong(snapshot.summary().get("total-data-files"))));
-        return entryOf(path, table);
+                snapshot == null ? null : parseLong(snapshot.summary().get("total-data-files")));
     }
 
-    static FileEntry entryOf(String path, Table table) {
+    public static FileEntry entryOf(String path, Table table) {
         Snapshot current = table.currentSnapshot();
         long bytes = current == null ? 0 : parseLong(current.summary().get("total-files-size"));
         long updated = current != null ? current.timestampMillis()

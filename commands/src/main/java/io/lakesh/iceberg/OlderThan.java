@@ -26,7 +26,7 @@ public final class OlderThan {
             };
             return nowMillis - n * unit;
         }
-        Long time = IcebergTables.parseTime(text.trim());
+        Long time = io.lakesh.namespace.Versioned.timeMillis(text.trim());
         if (time == null) {
             throw new UsageException("--older-than takes an age such as 7d, 12h or 30m, or a time such as '2026-11-24 10:00'; not '" + text + "'");
         }

@@ -16,12 +16,12 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** Text to Iceberg's Java values (what generic records hold), and back for printing. */
-final class Values {
+public final class Values {
     private Values() {
     }
 
     /** Converts one text field; an empty field is null. Throws IllegalArgumentException naming the type. */
-    static Object parse(String text, Type type) {
+    public static Object parse(String text, Type type) {
         if (text == null || text.isEmpty()) {
             return null;
         }
@@ -61,7 +61,7 @@ final class Values {
     }
 
     /** A record's value as printers show it. */
-    static Object display(Object v) {
+    public static Object display(Object v) {
         if (v instanceof ByteBuffer b) {
             ByteBuffer d = b.duplicate();
             byte[] bytes = new byte[d.remaining()];

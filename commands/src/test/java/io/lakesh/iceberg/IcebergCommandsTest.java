@@ -223,6 +223,16 @@ class IcebergCommandsTest {
     }
 
     @Test
+    void partitionsSumDataFilesRowsAndBytes() {
+        lakesh.run("create table /iceberg/lake/pt/t (id bigint, region string, amount double) --partitioned-by region");
+        lakesh.run("load /iceberg/lake/pt/t " + csv + "; load /iceberg/lake/pt/t " + csv);
+        lakesh.out();
+        assertEquals(0, lakesh.run("partitions --format csv /iceberg/lake/pt/t"), lakesh.err());
+        String out = lakesh.out();
+        assertTrue(out.matches("partition,spec_id,records,data_files,size,delete_files,deleted_records\nregion=EU,0,4,2,\\d+,0,0\nregion=US,0,2,2,\\d+,0,0\n"), out);
+    }
+
+    @Test
     void longListingOfANamespaceShowsTablesAtAGlance() {
         lakesh.run("create table /iceberg/lake/g/empty (id bigint); create table /iceberg/lake/g/orders (id bigint, region string, amount double)");
         lakesh.run("load /iceberg/lake/g/orders " + csv + "; load /iceberg/lake/g/orders " + csv + "; create table /iceberg/lake/g/sub/x (id int)");

@@ -237,9 +237,16 @@ final class NamespaceCompleter implements Completer {
         }
     }
 
-    /** After `table@`: its snapshot ids (newest first, with their time) and its tags and branches. */
+    /** After `table@`: its snapshot ids (newest first, with their time) and its tags and branches; Delta: its versions. */
     private void versions(String table, List<Candidate> candidates) {
         try {
+            if (io.lakesh.delta.DeltaTables.isDelta(ns, table)) {
+                for (var c : io.lakesh.delta.DeltaHistory.commits(io.lakesh.delta.DeltaTables.resolve(ns, table), 100)) {
+                    candidates.add(new Candidate(table + "@" + c.version(), Long.toString(c.version()), null,
+                            c.time() + " " + c.operation(), null, null, true));
+                }
+                return;
+            }
             var t = io.lakesh.iceberg.IcebergTables.resolve(ns, table).table();
             for (var s : t.snapshots()) {
                 String when = java.time.Instant.ofEpochMilli(s.timestampMillis()).toString();

@@ -114,6 +114,19 @@ class LineReaderTest {
     }
 
     @Test
+    void tabCompletesDeltaVersionsAfterAt() throws Exception {
+        // a Delta table written by hand per the protocol: an empty version 0 and a version 1 that only commits
+        Path log = Files.createDirectories(dir.resolve("warehouse/d/_delta_log"));
+        Files.writeString(log.resolve("00000000000000000000.json"), """
+                {"protocol":{"minReaderVersion":1,"minWriterVersion":2}}
+                {"metaData":{"id":"d1","format":{"provider":"parquet","options":{}},"schemaString":"{\\"type\\":\\"struct\\",\\"fields\\":[{\\"name\\":\\"id\\",\\"type\\":\\"long\\",\\"nullable\\":true,\\"metadata\\":{}}]}","partitionColumns":[],"configuration":{},"createdTime":1}}
+                """);
+        Files.writeString(log.resolve("00000000000000000001.json"), "{\"commitInfo\":{\"operation\":\"SET TBLPROPERTIES\"}}\n");
+        assertEquals("head /local/d@1 ", type("head /local/d@1\t\r"));
+        assertEquals("head /local/d@0 ", type("head /local/d@0\t\r"));
+    }
+
+    @Test
     void groovyLinesCompleteTheLakeApi() throws Exception {
         assertEquals(":g lake.pwd()", type(":g lake.pw\t)\r"));
         assertEquals(":g lake.exists()", type(":g lake.exis\t)\r"));

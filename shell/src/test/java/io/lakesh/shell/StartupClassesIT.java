@@ -27,7 +27,7 @@ class StartupClassesIT {
         List<String> heavy = Files.readAllLines(log).stream()
                 .filter(l -> l.contains(" org.apache.hadoop.") || l.contains(" groovy.") || l.contains(" org.codehaus.groovy.")
                         || l.contains(" jdk.jshell.") || l.contains(" org.apache.iceberg.") || l.contains(" org.duckdb.")
-                        || l.contains(" io.trino."))
+                        || l.contains(" io.trino.") || l.contains(" io.delta."))
                 .toList();
         assertEquals(List.of(), heavy);
     }

@@ -49,6 +49,14 @@ public class Count extends PathCommand {
             anyTable = true;
             return;
         }
+        if (entry.kind() == io.lakesh.store.Kind.DELTA) {
+            var ref = io.lakesh.delta.DeltaTables.resolve(ctx.namespace(), new io.lakesh.namespace.Versioned(item.display(), version).toString());
+            var files = io.lakesh.delta.DeltaFiles.list(ref);
+            rows.add(new Object[] {null, (long) files.size(), new Bytes(io.lakesh.delta.DeltaFiles.bytes(files)),
+                    io.lakesh.delta.DeltaRows.count(ref, files, where), item.display()});
+            anyTable = true;
+            return;
+        }
         if (item.isVirtual()) {
             throw fail("'" + item.display() + "' is not a file system path or a table; count a path or a table");
         }

@@ -47,7 +47,10 @@ public class Head extends PathCommand {
             return;
         }
         if (entry.kind() == io.lakesh.store.Kind.DELTA) {
-            throw fail("'" + item.display() + "' is a Delta table; reading Delta rows is not available yet (see 'ls " + item.display() + "')");
+            var ref = io.lakesh.delta.DeltaTables.resolve(ctx.namespace(), new io.lakesh.namespace.Versioned(item.display(), version).toString());
+            ctx.print(io.lakesh.delta.DeltaRows.head(ref, bytes != null ? (int) Math.min(bytes, Integer.MAX_VALUE) : lines, where),
+                    outputFormat(), false);
+            return;
         }
         Cat.requireFile(item, entry);
         if (where != null) {

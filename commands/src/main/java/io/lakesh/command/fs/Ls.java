@@ -93,11 +93,52 @@ public class Ls extends PathCommand {
         return t;
     }
 
+    /**
+     * A directory holding Delta tables lists its tables at a glance as a catalog does: format (Delta:
+     * protocol), version (Delta: the table version; Iceberg: the current snapshot's sequence number), rows,
+     * data files, bytes and last commit; plain files and directories keep their size and time. A table
+     * that cannot be read says so in one line and lists without its numbers.
+     */
+    private Table fileSystemTablesTable() {
+        Table t = Table.of("kind", "format", "version", "records", "data_files", "size", "last_commit", "name").nullText("-");
+        for (int i = 0; i < entries.size(); i++) {
+            FileEntry e = entries.get(i);
+            try {
+                if (e.kind() == io.lakesh.store.Kind.DELTA) {
+                    var s = io.lakesh.delta.DeltaSummary.of(ctx.namespace(), ctx.namespace().resolve(e.path()));
+                    t.add(e.kind().label(), s.format(), s.version(), s.records(), s.dataFiles(),
+                            new io.lakesh.output.Bytes(s.bytes()), s.lastCommit(), names.get(i));
+                    continue;
+                }
+                if (e.kind() == io.lakesh.store.Kind.ICEBERG) {
+                    var table = io.lakesh.iceberg.IcebergTables.resolve(ctx.namespace(), e.path()).table();
+                    var s = io.lakesh.iceberg.IcebergTree.summaryOf(table);
+                    FileEntry entry = io.lakesh.iceberg.IcebergTree.entryOf(e.path(), table);
+                    t.add(e.kind().label(), "v" + s.formatVersion(),
+                            table.currentSnapshot() == null ? null : table.currentSnapshot().sequenceNumber(), s.records(), s.dataFiles(),
+                            new io.lakesh.output.Bytes(entry.length()), entry.modified(), names.get(i));
+                    continue;
+                }
+            } catch (java.io.IOException | io.lakesh.LakeshException ex) {
+                ctx.err().println(name() + ": " + io.lakesh.command.Errors.message(ex, e.path()));
+                ctx.err().flush();
+                markFailed();
+            }
+            t.add(e.kind().label(), null, null, null, null, e.isDirectory() ? null : new io.lakesh.output.Bytes(e.length()),
+                    e.kind().isTable() ? null : e.modified(), names.get(i));
+        }
+        return t;
+    }
+
     @Override
     protected Object finish() {
         return new Tabular() {
             @Override
             public Table table() {
+                // read only when printed: scripts get the entries without a replay of each table's log
+                if (longListing && icebergTree() == null && entries.stream().anyMatch(e -> e.kind() == io.lakesh.store.Kind.DELTA)) {
+                    return fileSystemTablesTable();
+                }
                 if (longListing && icebergTree() != null) {
                     return catalogTable();
                 }

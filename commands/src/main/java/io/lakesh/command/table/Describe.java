@@ -1,6 +1,8 @@
 package io.lakesh.command.table;
 
 import io.lakesh.command.LakeCommand;
+import io.lakesh.delta.DeltaDescribe;
+import io.lakesh.delta.DeltaTables;
 import io.lakesh.iceberg.IcebergTables;
 import io.lakesh.output.OutputFormat;
 import io.lakesh.output.Table;
@@ -13,19 +15,28 @@ import picocli.CommandLine.Parameters;
 import java.time.Instant;
 import java.util.stream.Collectors;
 
-@Command(name = "describe", description = "Schema (with field ids), partitioning, sort order, properties, location and snapshot of a table.")
+@Command(name = "describe", description = "Schema (field ids; Delta: column-mapping physical names), partitioning, properties, location and snapshot or version (Delta: protocol and table features) of a table.")
 public class Describe extends LakeCommand {
-    @Parameters(paramLabel = "TABLE", description = "A table, optionally at a snapshot: orders@<id|tag|time>.")
+    @Parameters(paramLabel = "TABLE", description = "A table, optionally at a snapshot or version: orders@<id|tag|version|time>.")
     String table;
 
     @Override
     public Object call() throws Exception {
+        OutputFormat f = outputFormat();
+        boolean human = f == OutputFormat.TABLE || f == OutputFormat.VERTICAL || f == OutputFormat.MARKDOWN;
+        if (DeltaTables.isDelta(ctx.namespace(), table)) {
+            DeltaTables.Ref delta = DeltaTables.resolve(ctx.namespace(), table);
+            if (human) {
+                ctx.print(DeltaDescribe.info(delta), OutputFormat.TABLE, false);
+                ctx.out().println();
+            }
+            return DeltaDescribe.columns(delta);
+        }
         IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
         org.apache.iceberg.Table t = ref.table();
         Snapshot s = ref.snapshot();
         Schema schema = ref.schema();
-        OutputFormat f = outputFormat();
-        if (f == OutputFormat.TABLE || f == OutputFormat.VERTICAL || f == OutputFormat.MARKDOWN) {
+        if (human) {
             Table info = Table.of("property", "value").withoutHeader();
             info.add("table", ref.path() + (ref.pathBased() ? " (path-based, read-only)" : ""));
             info.add("format", "iceberg v" + ((org.apache.iceberg.HasTableOperations) t).operations().current().formatVersion());

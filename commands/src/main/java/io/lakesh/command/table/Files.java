@@ -2,6 +2,8 @@ package io.lakesh.command.table;
 
 import io.lakesh.command.CancelledException;
 import io.lakesh.command.LakeCommand;
+import io.lakesh.delta.DeltaFiles;
+import io.lakesh.delta.DeltaTables;
 import io.lakesh.iceberg.IcebergTables;
 import io.lakesh.output.Bytes;
 import io.lakesh.output.Table;
@@ -17,13 +19,13 @@ import picocli.CommandLine.Parameters;
 import java.util.HashSet;
 import java.util.Set;
 
-@Command(name = "files", description = "Data and delete files of a table snapshot: content, partition, records, size; --check: the ones missing on disk.")
+@Command(name = "files", description = "Data and delete files of a table snapshot: content, partition, records, size; --check: the ones missing on disk (Delta: add files with deletion vectors and stats).")
 public class Files extends LakeCommand {
     @Option(names = "-h", description = "Sizes as 12.4 MiB instead of bytes.")
     boolean human;
     @Option(names = "--check", description = "List only the files missing on disk; exit status 1 if any is.")
     boolean check;
-    @Parameters(paramLabel = "TABLE", description = "A table, optionally at a snapshot: orders@<id|tag|time>.")
+    @Parameters(paramLabel = "TABLE", description = "A table, optionally at a snapshot or version: orders@<id|tag|version|time>.")
     String table;
 
     @Override
@@ -33,6 +35,12 @@ public class Files extends LakeCommand {
 
     @Override
     public Object call() throws Exception {
+        if (DeltaTables.isDelta(ctx.namespace(), table)) {
+            if (check) {
+                throw new io.lakesh.UsageException("files --check checks Iceberg tables; a Delta table's missing file shows in count or head");
+            }
+            return deltaFiles(DeltaTables.resolve(ctx.namespace(), table));
+        }
         IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
         Table out = Table.of("content", "path", "partition", "records", "size");
         Snapshot s = ref.snapshot();
@@ -62,6 +70,16 @@ public class Files extends LakeCommand {
                     + " are missing on disk; reads of them fail (restore them, or roll back to a snapshot without them)");
             ctx.err().flush();
             markFailed();
+        }
+        return out;
+    }
+
+    /** Delta: the add files of the version, with their deletion vectors and stats. */
+    private static Table deltaFiles(DeltaTables.Ref ref) {
+        Table out = Table.of("path", "partition", "records", "deleted", "size", "deletion_vector", "stats").nullText("-");
+        for (DeltaFiles.DataFile f : DeltaFiles.list(ref)) {
+            out.add(f.path(), DeltaFiles.partitionText(f.partition()), f.records(), f.deleted(), new Bytes(f.size()),
+                    DeltaFiles.describe(f.deletionVector()), f.stats());
         }
         return out;
     }

@@ -1,6 +1,8 @@
 package io.lakesh.command.table;
 
 import io.lakesh.command.LakeCommand;
+import io.lakesh.delta.DeltaHistory;
+import io.lakesh.delta.DeltaTables;
 import io.lakesh.iceberg.IcebergTables;
 import io.lakesh.output.Table;
 import org.apache.iceberg.Snapshot;
@@ -14,17 +16,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-@Command(name = "history", aliases = "snapshots", description = "Snapshots of a table, newest first: id, parent, time, operation, summary.")
+@Command(name = "history", aliases = "snapshots", description = "Snapshots of a table, newest first: id, parent, time, operation, summary (Delta: commits with operation, parameters, metrics).")
 public class History extends LakeCommand {
     @Option(names = "-n", paramLabel = "N", description = "How many of the newest (default: 20).")
     int count = 20;
-    @Option(names = "--all", description = "Every snapshot.")
+    @Option(names = "--all", description = "Every snapshot or commit.")
     boolean all;
     @Parameters(paramLabel = "TABLE", description = "The table.")
     String table;
 
     @Override
     public Object call() throws Exception {
+        if (DeltaTables.isDelta(ctx.namespace(), table)) {
+            return DeltaHistory.history(DeltaTables.resolve(ctx.namespace(), table), all ? -1 : count);
+        }
         IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
         Snapshot current = ref.table().currentSnapshot();
         List<Snapshot> snapshots = new ArrayList<>();

@@ -2,6 +2,8 @@ package io.lakesh.command.table;
 
 import io.lakesh.command.CancelledException;
 import io.lakesh.command.LakeCommand;
+import io.lakesh.delta.DeltaFiles;
+import io.lakesh.delta.DeltaTables;
 import io.lakesh.iceberg.IcebergTables;
 import io.lakesh.output.Bytes;
 import io.lakesh.output.Table;
@@ -17,11 +19,11 @@ import picocli.CommandLine.Parameters;
 import java.util.Map;
 import java.util.TreeMap;
 
-@Command(name = "partitions", description = "Partitions of a table snapshot: records, data files, bytes and delete files of each (read from its manifests).")
+@Command(name = "partitions", description = "Partitions of a table snapshot or version: records, data files, bytes (Iceberg: and delete files, from its manifests; Delta: rows with deletion vectors subtracted).")
 public class Partitions extends LakeCommand {
     @Option(names = "-h", description = "Sizes as 12.4 MiB instead of bytes.")
     boolean human;
-    @Parameters(paramLabel = "TABLE", description = "A table, optionally at a snapshot: orders@<id|tag|time>.")
+    @Parameters(paramLabel = "TABLE", description = "A table, optionally at a snapshot or version: orders@<id|tag|version|time>.")
     String table;
 
     /** Totals of one partition; files written under an older spec are their own partitions. */
@@ -40,6 +42,9 @@ public class Partitions extends LakeCommand {
 
     @Override
     public Object call() throws Exception {
+        if (DeltaTables.isDelta(ctx.namespace(), table)) {
+            return deltaPartitions(DeltaTables.resolve(ctx.namespace(), table));
+        }
         IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
         Table out = Table.of("partition", "spec_id", "records", "data_files", "size", "delete_files", "deleted_records");
         Snapshot s = ref.snapshot();
@@ -71,6 +76,24 @@ public class Partitions extends LakeCommand {
             out.add(parts[0].isEmpty() ? "(unpartitioned)" : parts[0], Integer.parseInt(parts[1]), total.records,
                     total.dataFiles, new Bytes(total.bytes), total.deleteFiles, total.deleteRecords);
         });
+        return out;
+    }
+
+    /** Delta: the add files of the version by their partition values (from the log); rows unknown (-) without stats. */
+    private static Table deltaPartitions(DeltaTables.Ref ref) {
+        Map<String, long[]> byPartition = new TreeMap<>();
+        Map<String, Boolean> rowsKnown = new TreeMap<>();
+        for (DeltaFiles.DataFile f : DeltaFiles.list(ref)) {
+            String key = DeltaFiles.partitionText(f.partition());
+            long[] t = byPartition.computeIfAbsent(key, k -> new long[3]);
+            t[0]++;
+            t[2] += f.size();
+            Long live = f.liveRecords();
+            rowsKnown.merge(key, live != null, Boolean::logicalAnd);
+            t[1] += live == null ? 0 : live;
+        }
+        Table out = Table.of("partition", "data_files", "rows", "size").nullText("-");
+        byPartition.forEach((p, t) -> out.add(p, t[0], rowsKnown.get(p) ? t[1] : null, new Bytes(t[2])));
         return out;
     }
 }

@@ -1,0 +1,139 @@
+package io.lakesh.delta;
+
+import io.delta.kernel.Scan;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.actions.AddFile;
+import io.delta.kernel.internal.actions.DeletionVectorDescriptor;
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterator;
+import io.lakesh.command.CancelledException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The data files (add actions) of a Delta snapshot, as the kernel's log replay leaves them. */
+public final class DeltaFiles {
+    static final String PHYSICAL_NAME = "delta.columnMapping.physicalName";
+    static final String COLUMN_ID = "delta.columnMapping.id";
+
+    private DeltaFiles() {
+    }
+
+    /**
+     * One add file: its path relative to the table (decoded: the name in the store), partition values by
+     * column name, size, rows as its stats count them (null without stats), and its deletion vector.
+     */
+    public record DataFile(String path, Map<String, String> partition, long size, Long records,
+                           DeletionVectorDescriptor deletionVector, String stats) {
+        /** Rows the deletion vector removes (0 without one). */
+        public long deleted() {
+            return deletionVector == null ? 0 : deletionVector.getCardinality();
+        }
+
+        /** Rows left: the stats' count less the deletion vector's (exact by the protocol); null without stats. */
+        public Long liveRecords() {
+            return records == null ? null : records - deleted();
+        }
+    }
+
+    /** Rows left in all the files, or null when a file has no stats. */
+    public static Long liveRecords(List<DataFile> files) {
+        long sum = 0;
+        for (DataFile f : files) {
+            if (f.liveRecords() == null) {
+                return null;
+            }
+            sum += f.liveRecords();
+        }
+        return sum;
+    }
+
+    public static long bytes(List<DataFile> files) {
+        return files.stream().mapToLong(DataFile::size).sum();
+    }
+
+    public static List<DataFile> list(DeltaTables.Ref ref) {
+        return ref.read(() -> {
+            Map<String, String> logicalNames = logicalNames(ref.snapshot().getSchema());
+            String root = ref.snapshot().getPath();
+            List<DataFile> out = new ArrayList<>();
+            Scan scan = ref.snapshot().getScanBuilder().build();
+            try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(ref.engine(), true)) {
+                while (batches.hasNext()) {
+                    try (CloseableIterator<Row> rows = batches.next().getRows()) {
+                        while (rows.hasNext()) {
+                            CancelledException.check();
+                            out.add(dataFile(rows.next(), logicalNames, root));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out;
+        });
+    }
+
+    private static DataFile dataFile(Row scanFile, Map<String, String> logicalNames, String root) {
+        AddFile add = new AddFile(scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+        Map<String, String> partition = new LinkedHashMap<>();
+        InternalScanFileUtils.getPartitionValues(scanFile).forEach((k, v) -> partition.put(logicalNames.getOrDefault(k, k), v));
+        return new DataFile(relative(add.getPath(), root), partition, add.getSize(), add.getNumRecords().orElse(null),
+                add.getDeletionVector().orElse(null), add.getStatsJson().orElse(null));
+    }
+
+    /** Log paths are URI-encoded, relative to the table or absolute: shown as the store names them. */
+    static String relative(String logPath, String root) {
+        URI uri;
+        try {
+            uri = URI.create(logPath);
+        } catch (IllegalArgumentException e) {
+            return logPath; // a writer that did not encode its paths: show them as written
+        }
+        String decoded = uri.getPath();
+        if (uri.getScheme() == null) {
+            return decoded;
+        }
+        String base = URI.create(root.endsWith("/") ? root : root + "/").getPath();
+        return decoded.startsWith(base) ? decoded.substring(base.length()) : logPath;
+    }
+
+    /** Physical column names (column mapping) to the names users know; without mapping they are the same. */
+    static Map<String, String> logicalNames(StructType schema) {
+        Map<String, String> names = new HashMap<>();
+        for (StructField f : schema.fields()) {
+            String physical = f.getMetadata().contains(PHYSICAL_NAME) ? f.getMetadata().getString(PHYSICAL_NAME) : f.getName();
+            names.put(physical, f.getName());
+        }
+        return names;
+    }
+
+    /** `region=EU/day=2026-11-24`, values as the log holds them (unescaped), null as `null`. */
+    public static String partitionText(Map<String, String> partition) {
+        StringBuilder sb = new StringBuilder();
+        partition.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "/").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    /** `u:<id>@<offset>` style: where the deletion vector is stored, and what it removes. */
+    public static String describe(DeletionVectorDescriptor dv) {
+        if (dv == null) {
+            return null;
+        }
+        String where = switch (dv.getStorageType()) {
+            case "i" -> "inline";
+            case "p" -> dv.getPathOrInlineDv();
+            default -> "u:" + dv.getPathOrInlineDv();
+        };
+        return where + (dv.getOffset().isPresent() ? "@" + dv.getOffset().get() : "") + " (" + dv.getCardinality() + " rows)";
+    }
+}
