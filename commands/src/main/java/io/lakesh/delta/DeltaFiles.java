@@ -22,8 +22,8 @@ import java.util.Map;
 
 /** The data files (add actions) of a Delta snapshot, as the kernel's log replay leaves them. */
 public final class DeltaFiles {
-    static final String PHYSICAL_NAME = "delta.columnMapping.physicalName";
-    static final String COLUMN_ID = "delta.columnMapping.id";
+    public static final String PHYSICAL_NAME = "delta.columnMapping.physicalName";
+    public static final String COLUMN_ID = "delta.columnMapping.id";
 
     private DeltaFiles() {
     }
@@ -33,7 +33,7 @@ public final class DeltaFiles {
      * column name, size, rows as its stats count them (null without stats), and its deletion vector.
      */
     public record DataFile(String path, Map<String, String> partition, long size, Long records,
-                           DeletionVectorDescriptor deletionVector, String stats) {
+                           DeletionVectorDescriptor deletionVector, String stats, String location) {
         /** Rows the deletion vector removes (0 without one). */
         public long deleted() {
             return deletionVector == null ? 0 : deletionVector.getCardinality();
@@ -62,11 +62,17 @@ public final class DeltaFiles {
     }
 
     public static List<DataFile> list(DeltaTables.Ref ref) {
+        return list(ref, null);
+    }
+
+    /** The files a filter may need (the kernel skips files by partition values and stats); null: all. */
+    public static List<DataFile> list(DeltaTables.Ref ref, io.delta.kernel.expressions.Predicate filter) {
         return ref.read(() -> {
             Map<String, String> logicalNames = logicalNames(ref.snapshot().getSchema());
             String root = ref.snapshot().getPath();
             List<DataFile> out = new ArrayList<>();
-            Scan scan = ref.snapshot().getScanBuilder().build();
+            var builder = ref.snapshot().getScanBuilder();
+            Scan scan = (filter == null ? builder : builder.withFilter(filter)).build();
             try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(ref.engine(), true)) {
                 while (batches.hasNext()) {
                     try (CloseableIterator<Row> rows = batches.next().getRows()) {
@@ -88,7 +94,25 @@ public final class DeltaFiles {
         Map<String, String> partition = new LinkedHashMap<>();
         InternalScanFileUtils.getPartitionValues(scanFile).forEach((k, v) -> partition.put(logicalNames.getOrDefault(k, k), v));
         return new DataFile(relative(add.getPath(), root), partition, add.getSize(), add.getNumRecords().orElse(null),
-                add.getDeletionVector().orElse(null), add.getStatsJson().orElse(null));
+                add.getDeletionVector().orElse(null), add.getStatsJson().orElse(null), location(add.getPath(), root));
+    }
+
+    /**
+     * The file's location as the store names it (scheme, authority, then the path decoded once: a log path is
+     * URI-encoded, the name in the store is not), e.g. `file:/t/region=a%20b/x.parquet` for a directory whose
+     * name holds `%20`.
+     */
+    static String location(String logPath, String root) {
+        URI uri;
+        try {
+            uri = URI.create(logPath);
+            if (uri.getScheme() == null) {
+                uri = URI.create((root.endsWith("/") ? root : root + "/") + logPath);
+            }
+        } catch (IllegalArgumentException e) {
+            return (root.endsWith("/") ? root : root + "/") + logPath; // a writer that did not encode its paths
+        }
+        return uri.getScheme() + ":" + (uri.getRawAuthority() == null ? "" : "//" + uri.getRawAuthority()) + uri.getPath();
     }
 
     /** Log paths are URI-encoded, relative to the table or absolute: shown as the store names them. */

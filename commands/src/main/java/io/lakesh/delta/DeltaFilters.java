@@ -37,11 +37,11 @@ import java.time.temporal.ChronoUnit;
  * kernel predicate. The kernel prunes files with it (partition values, stats); rows are then filtered
  * with the kernel's own evaluator, so the answer is exact either way.
  */
-final class DeltaFilters {
+public final class DeltaFilters {
     private DeltaFilters() {
     }
 
-    static Predicate predicate(String where, StructType schema) {
+    public static Predicate predicate(String where, StructType schema) {
         Predicate result = null;
         for (Filters.Comparison c : Filters.comparisons(where)) {
             StructField field = field(c.column(), schema);

@@ -67,6 +67,11 @@ public final class DuckEngine implements AutoCloseable {
                 p.setProperty("threads", ns.config().get("duckdb.threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
                 p.setProperty("temp_directory", ns.home().dir().resolve("tmp").resolve("duckdb").toString());
                 connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", p);
+                try (Statement s = connection.createStatement()) {
+                    // one clock for everyone: times with a zone print in UTC, and Parquet's UTC-normalised
+                    // timestamps (INT96 among them) convert to TIMESTAMPTZ without a local offset
+                    s.execute("SET TimeZone = " + DuckTypes.literal(ns.config().get("duckdb.timezone", "UTC")));
+                }
             } catch (ClassNotFoundException | SQLException e) {
                 throw new LakeshException("cannot start DuckDB: " + (e instanceof SQLException s ? message(s) : e.getMessage()));
             }

@@ -3,7 +3,6 @@ package io.lakesh.sql;
 import io.lakesh.LakeshException;
 import io.lakesh.command.CancelledException;
 import io.lakesh.command.Progress;
-import io.lakesh.namespace.Location;
 import io.lakesh.namespace.Namespace;
 import io.lakesh.output.Bytes;
 
@@ -73,9 +72,9 @@ public final class FileCache {
         Set<Path> needed = new HashSet<>();
         long remoteBytes = 0;
         for (RemoteFile f : files) {
-            URI uri = URI.create(f.uri().replace(" ", "%20"));
-            if (uri.getScheme() == null || uri.getScheme().equals("file")) {
-                out.put(f.uri(), uri.getScheme() == null ? f.uri() : Path.of(uri).toString());
+            String inPlace = localFile(f.uri());
+            if (inPlace != null) {
+                out.put(f.uri(), inPlace);
                 continue;
             }
             Path local = cachePath(f);
@@ -99,6 +98,23 @@ public final class FileCache {
             fetch(missing, missingBytes, progress);
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern REMOTE = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/]*)(/.*)$");
+
+    /**
+     * The local path of a file of the local file system (`/x`, `file:/x`, `file:///x`), or null for a remote
+     * one. Locations are names as the store knows them, not URIs: `%` in a name stays `%`.
+     */
+    private static String localFile(String location) {
+        if (location.startsWith("/")) {
+            return location;
+        }
+        if (location.startsWith("file:")) {
+            String rest = location.substring(5);
+            return rest.startsWith("//") ? rest.substring(rest.indexOf('/', 2)) : rest;
+        }
+        return null;
     }
 
     private void fetch(List<RemoteFile> missing, long bytes, Progress.Factory progress) throws IOException {
@@ -137,8 +153,13 @@ public final class FileCache {
     private void fetchOne(RemoteFile f, Progress p) throws IOException {
         Path target = cachePath(f);
         Path tmp = target.resolveSibling(target.getFileName() + "." + Thread.currentThread().getId() + ".part");
-        Location source = ns.resolve(f.uri());
-        try (InputStream in = source.store().open(source.storePath()); OutputStream out = Files.newOutputStream(tmp)) {
+        java.util.regex.Matcher m = REMOTE.matcher(f.uri());
+        if (!m.matches()) {
+            throw new IOException("'" + f.uri() + "' is not a location lakesh can fetch");
+        }
+        // the store by scheme and authority; the path as the store names it (not URI-decoded)
+        io.lakesh.store.Store store = ns.store(URI.create(m.group(1) + "/"));
+        try (InputStream in = store.open(m.group(2)); OutputStream out = Files.newOutputStream(tmp)) {
             byte[] buffer = new byte[1 << 20];
             int n;
             while ((n = in.read(buffer)) > 0) {

@@ -55,7 +55,9 @@ final class QueryBuild implements AutoCloseable {
             for (Object[] row : rows) {
                 a.beginRow();
                 for (Object v : row) {
-                    if (v instanceof Long l) {
+                    if (v == null) {
+                        a.appendNull();
+                    } else if (v instanceof Long l) {
                         a.append(l.longValue());
                     } else {
                         a.append((String) v);
@@ -63,6 +65,19 @@ final class QueryBuild implements AutoCloseable {
                 }
                 a.endRow();
             }
+        } catch (SQLException e) {
+            throw new IOException(DuckEngine.message(e), e);
+        }
+    }
+
+    /** The column names a query gives (bound, not run). */
+    java.util.Set<String> columns(String query) throws IOException {
+        try (Statement s = connection.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT * FROM (" + query + ") LIMIT 0")) {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                names.add(rs.getMetaData().getColumnLabel(i));
+            }
+            return names;
         } catch (SQLException e) {
             throw new IOException(DuckEngine.message(e), e);
         }

@@ -110,7 +110,8 @@ final class SqlQuery {
                 return IcebergRelation.build(build, ref, r.alone() ? RelationFinder.prunableConjuncts(r.where()) : List.of());
             }
             if (entry.kind() == Kind.DELTA) {
-                throw new LakeshException("'" + candidate + "' is a Delta table; SQL over Delta tables is not available yet (head and count read it)");
+                return DeltaRelation.build(build, io.lakesh.delta.DeltaTables.resolve(ns, versioned),
+                        r.alone() ? RelationFinder.prunableConjuncts(r.where()) : List.of());
             }
             if (l.isVirtual()) {
                 if (!typedAsPath && r.candidates().indexOf(candidate) < r.candidates().size() - 1) {

@@ -40,8 +40,9 @@ public final class HadoopStore implements Store {
         return uri;
     }
 
+    /** A store path as Hadoop's Path: the path is a name, not a URI (`%20` in a directory name stays `%20`). */
     private Path p(String path) {
-        return new Path(uri.resolve(path));
+        return new Path(uri.getScheme(), uri.getAuthority(), path);
     }
 
     private static FileEntry entry(String path, FileStatus s) {

@@ -100,6 +100,8 @@ class DeltaCommandsTest {
         assertEquals(Set.of("id,region,amount", "1,EU,10", "2,a b/c=d%,7", "3,EU,1"), Set.copyOf(lakesh.out().lines().toList()));
         assertEquals(0, lakesh.run("head -n 1 --format csv /local/orders"));
         assertEquals(2, lakesh.out().lines().count(), "-n limits the rows");
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/orders");
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/orders@1");
     }
 
     @Test
@@ -257,6 +259,8 @@ class DeltaCommandsTest {
         String out = lakesh.out();
         assertTrue(out.matches("(?s).*\n[^,]+\\.parquet,,5,2,866,u:.{20}@1 \\(2 rows\\),.*"), out);
         assertTrue(out.contains("reader features  deletionVectors\n"), out);
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/dv");
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/dv@1");
     }
 
     @Test
@@ -300,6 +304,8 @@ class DeltaCommandsTest {
         assertEquals("id,area,amount,note\n3,EU,5,late\n", lakesh.out());
         assertEquals(0, lakesh.run("head --format csv /local/mapped@1"), lakesh.err());
         assertEquals(Set.of("id,region,amount", "1,EU,10", "2,US,7"), Set.copyOf(lakesh.out().lines().toList()), "version 1 had no mapping");
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/mapped");
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/mapped@1");
     }
 
     @Test
@@ -320,6 +326,7 @@ class DeltaCommandsTest {
         assertEquals("id,region,amount\n", lakesh.out(), "version 2 (the checkpoint) had no US rows");
         assertEquals(1, lakesh.run("head /local/cp@1"));
         assertTrue(lakesh.err().startsWith("head: '/local/cp': Cannot load table version 1"), lakesh.err());
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/cp");
     }
 
     @Test

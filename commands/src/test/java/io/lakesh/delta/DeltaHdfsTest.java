@@ -50,6 +50,9 @@ class DeltaHdfsTest {
             assertEquals(List.of("id,region,amount", "3,a b/c=d%,1"), out.subList(0, 2));
             assertTrue(out.get(3).endsWith(",2," + dir + "/events"), out.toString());
             assertTrue(out.get(4).endsWith(",3," + base + "/events"), "a URI names the same table: " + out);
+            // SQL reads the same rows through the cache of HDFS files, special partition values and deletion vectors too
+            DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, dir + "/events");
+            DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, dir + "/dv");
             assertEquals(0, lakesh.run("describe " + dir + "/events; history --format csv " + dir + "/events"), lakesh.err());
             String described = lakesh.out();
             assertTrue(described.contains("location         " + base + "/events\n"), described);

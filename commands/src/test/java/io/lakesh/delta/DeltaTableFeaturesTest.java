@@ -100,6 +100,7 @@ class DeltaTableFeaturesTest {
                 new Object[] {3, 5_000_000_000L}));
         assertEquals(0, lakesh.run("head --format csv /local/widened"), lakesh.err());
         assertEquals(Set.of("id,amount", "1,10", "2,7", "3,5000000000"), Set.copyOf(lakesh.out().lines().toList()));
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/widened");
         assertEquals(0, lakesh.run("count --format csv --where \"amount > 8\" /local/widened; describe --format csv /local/widened"), lakesh.err());
         String out = lakesh.out();
         assertTrue(out.startsWith("directories,files,size,rows,path\n,2,"), out);
@@ -123,6 +124,7 @@ class DeltaTableFeaturesTest {
                         Map.of("delta.columnMapping.mode", "id", "delta.columnMapping.maxColumnId", "2")), add);
         assertEquals(0, lakesh.run("head --format csv --where \"label = 'two'\" /local/byid; describe --format csv /local/byid"), lakesh.err());
         assertEquals("id,label\n2,two\nid,name,type,required,physical_name,comment\n1,id,long,false,col-1,\n2,label,string,false,col-2,\n", lakesh.out());
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/byid");
     }
 
     @Test
@@ -136,6 +138,7 @@ class DeltaTableFeaturesTest {
         DeltaTestTables.commitDeletionVector(dir, 2, add);
         assertEquals(0, lakesh.run("head --format csv /local/absolute; count --format csv /local/absolute"), lakesh.err());
         assertTrue(lakesh.out().startsWith("id,amount\n1,10\n2,7\ndirectories,files,size,rows,path\n,1,"), "row 2 (id 3) is gone");
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/absolute");
     }
 
     @Test
@@ -229,6 +232,7 @@ class DeltaTableFeaturesTest {
                 lakesh.err());
         String out = lakesh.out();
         assertTrue(out.startsWith("id,region\n7,a b/c=d%\npartition,data_files,rows,size\nregion=a b/c=d%,1,1,"), out);
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/mappedparts");
     }
 
     @Test

@@ -220,4 +220,18 @@ final class DeltaTestTables {
         actions.add("{\"add\":" + add + "}");
         writeCommit(table, version, actions.toArray(String[]::new));
     }
+
+    /**
+     * SQL on DuckDB reads what the kernel's own reader reads (the oracle): the rows of `head` and of
+     * `select *` are the same, as CSV lines.
+     */
+    static void assertSqlReadsWhatTheKernelReads(io.lakesh.testing.Lakesh lakesh, String table) {
+        lakesh.out();
+        org.junit.jupiter.api.Assertions.assertEquals(0, lakesh.run("head -n 1000000 --format csv " + table), lakesh.err());
+        java.util.Set<String> kernel = new java.util.TreeSet<>(lakesh.out().lines().toList());
+        org.junit.jupiter.api.Assertions.assertEquals(0, lakesh.run("sql --format csv select * from '" + table + "'"), lakesh.err());
+        java.util.Set<String> duck = new java.util.TreeSet<>(lakesh.out().lines().toList());
+        org.junit.jupiter.api.Assertions.assertEquals(kernel, duck, "SQL over " + table + " reads the kernel's rows");
+        org.junit.jupiter.api.Assertions.assertTrue(kernel.size() > 1, "the table has rows");
+    }
 }
