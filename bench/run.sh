@@ -3,7 +3,8 @@
 # repository root. Other options are passed to Bench: --only ls,prompt,rss,cp,script,iceberg (sections), --runs N,
 # --cp-runs N, --cp-default-runs N, --cp-files N, --rss-runs N, --script-runs N, --script-calls N, --fsshell-sample N,
 # --code-runs N, --load-runs N, --load-rows N, --tables N, --table-ls-runs N, --keep, --out FILE, --work DIR.
-# A full run takes about 15 minutes on 2 cores.
+# A full run takes about 15 minutes on 2 cores. A partial run (--only) replaces its own sections of BENCHMARKS.md and
+# their summary rows, and keeps the other sections as they are; every section names the run (date, commit) it comes from.
 # --no-build skips the full build and measures shell/target/lakesh.jar as it is (the bench module is still compiled).
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)

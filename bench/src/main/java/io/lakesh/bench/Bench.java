@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The benchmark harness: lakesh against its peers — Hadoop's FsShell (from the same Hadoop jars), a plain
@@ -38,6 +41,7 @@ public final class Bench {
     private List<String> only = List.of("ls", "prompt", "rss", "cp", "script", "iceberg", "sql");
     private String commit;
     private long changedFiles;
+    private final List<String> sectionProblems = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         // The harness JVM hosts the HDFS: keep its logs to warnings and errors.
@@ -123,6 +127,7 @@ public final class Bench {
         try {
             phase("set-up", h::setUp);
             for (Section s : chosen) {
+                int problemsBefore = h.problems.size();
                 try {
                     phase(s.name(), s::run);
                 } catch (Exception e) {
@@ -136,12 +141,21 @@ public final class Bench {
                     s.text.append("## ").append(s.number()).append(". `").append(s.name()).append("`: failed\n\n```\n")
                             .append(msg).append("\n```\n\n");
                 }
+                // A section's problems travel with it, so that a later partial run keeps or replaces both.
+                List<String> own = h.problems.subList(problemsBefore, h.problems.size());
+                if (!own.isEmpty()) {
+                    s.text.append("Problems seen while this section ran:\n\n");
+                    own.forEach(p -> s.text.append("- ").append(p).append('\n'));
+                    s.text.append('\n');
+                    sectionProblems.addAll(own);
+                }
             }
         } finally {
             h.close();
         }
         double minutes = (System.nanoTime() - t00) / 60e9;
-        String report = report(started, chosen.stream().sorted(Comparator.comparingInt(Section::number)).toList(), minutes);
+        String report = report(started, chosen.stream().sorted(Comparator.comparingInt(Section::number)).toList(), minutes,
+                earlierParts(all, chosen));
         Files.writeString(out, report, StandardCharsets.UTF_8);
         Harness.log("wrote " + out);
         if (!h.keep) {
@@ -150,8 +164,20 @@ public final class Bench {
         return h.problems.isEmpty() ? 0 : 1;
     }
 
+    /** A partial run keeps the other sections of the file as it is (each with its own run line). */
+    private Map<Integer, Parts.Part> earlierParts(List<Section> all, List<Section> chosen) throws IOException {
+        if (chosen.size() == all.size() || !Files.isRegularFile(out)) {
+            return Map.of();
+        }
+        return Parts.parse(Files.readString(out, StandardCharsets.UTF_8));
+    }
+
     private interface Step {
         void run() throws Exception;
+    }
+
+    private static String join(java.util.Collection<Integer> numbers) {
+        return String.join(", ", numbers.stream().map(String::valueOf).toList());
     }
 
     private static void phase(String name, Step step) throws Exception {
@@ -162,7 +188,8 @@ public final class Bench {
 
     // ------------------------------------------------------------------------------------------ report
 
-    private String report(ZonedDateTime started, List<Section> sections, double minutes) throws IOException {
+    private String report(ZonedDateTime started, List<Section> sections, double minutes, Map<Integer, Parts.Part> earlier)
+            throws IOException {
         String head = commit == null ? "" : commit;
         String javaVersion = Proc.capture(h.work, h.java, "-version").lines().findFirst().orElse("?");
         String javaRuntime = Proc.capture(h.work, h.java, "-version").lines().skip(1).findFirst().orElse("");
@@ -190,7 +217,17 @@ public final class Bench {
                 .append("lakesh is measured against Hadoop's own `FsShell` (the `hadoop fs` command) from the same Hadoop jars, ")
                 .append("a plain Groovy process on Hadoop's `FileSystem` API, and DuckDB, ")
                 .append("side by side in one run on one machine and one HDFS.\n\n");
-        r.append("- Date: ").append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+        String date = started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        String run = date + ", commit `" + (head.isBlank() ? "?" : head) + "`"
+                + (changedFiles > 0 ? " with uncommitted changes in " + changedFiles + " files" : "");
+        Map<Integer, Parts.Part> now = new TreeMap<>();
+        for (Section s : sections) {
+            now.put(s.number(), new Parts.Part(s.number(), Parts.withRunLine(s.text.toString(), run), s.summary.stream()
+                    .map(List::of).toList()));
+        }
+        Map<Integer, Parts.Part> parts = Parts.merge(earlier, now);
+        List<Integer> kept = parts.keySet().stream().filter(n -> !now.containsKey(n)).toList();
+        r.append("- Date: ").append(date)
                 .append(String.format(Locale.ROOT, " (the run took %.0f minutes)", minutes)).append('\n');
         r.append("- Commit: `").append(head.isBlank() ? "?" : head).append('`');
         if (changedFiles > 0) {
@@ -198,6 +235,12 @@ public final class Bench {
                     .append(" files or directories (modified or new) when the benchmark started; the figures are for that tree");
         }
         r.append('\n');
+        if (!kept.isEmpty()) {
+            r.append("- This run measured sections ").append(join(now.keySet())).append(" (`--only ")
+                    .append(String.join(",", sections.stream().map(Section::name).toList()))
+                    .append("`); sections ").append(join(kept)).append(" are kept from earlier runs. ")
+                    .append("Each section names the run that produced it; the lines below describe this run.\n");
+        }
         r.append(String.format(Locale.ROOT, "- Machine: %s CPUs (nproc), %.1f GiB memory, %s; %s%n", nproc,
                 memKb / 1024.0 / 1024.0, cpu, kernel));
         r.append("- Java: ").append(javaVersion).append(javaRuntime.isBlank() ? "" : " (" + javaRuntime.trim() + ")")
@@ -226,25 +269,27 @@ public final class Bench {
                 .append("spread (min–max) over the runs.\n\n");
 
         r.append("## Summary\n\n");
-        r.append("| Benchmark | Goal | lakesh (median) | Peer (median) | Ratio | Goal met |\n|---|---|---:|---:|---:|---|\n");
-        for (Section s : sections) {
-            for (String[] row : s.summary) {
-                r.append("| ").append(String.join(" | ", row)).append(" |\n");
+        r.append("| § | Benchmark | Goal | lakesh (median) | Peer (median) | Ratio | Goal met |\n|---|---|---|---:|---:|---:|---|\n");
+        for (Parts.Part p : parts.values()) {
+            for (List<String> row : p.rows()) {
+                r.append("| ").append(p.number()).append(" | ").append(String.join(" | ", row)).append(" |\n");
             }
         }
         r.append('\n');
-        if (!h.problems.isEmpty()) {
-            r.append("Problems seen during the run:\n\n");
-            h.problems.forEach(p -> r.append("- ").append(p).append('\n'));
+        List<String> runProblems = h.problems.stream().filter(p -> !sectionProblems.contains(p)).toList();
+        if (!runProblems.isEmpty()) {
+            r.append("Problems seen during the run (outside the sections, which list their own):\n\n");
+            runProblems.forEach(p -> r.append("- ").append(p).append('\n'));
             r.append('\n');
         }
-        for (Section s : sections) {
-            r.append(s.text);
+        for (Parts.Part p : parts.values()) {
+            r.append(p.text());
         }
         r.append("## How to run\n\n```\n")
                 .append("bench/run.sh            # builds, then runs everything (about 15 minutes on 2 cores)\n")
                 .append("bench/run.sh --keep     # keep the scratch directory (logs, pty transcripts, strace output) for a look\n")
-                .append("bench/run.sh --only ls,prompt --runs 5   # a part, fewer runs (sections: ls, prompt, rss, cp, script, iceberg)\n")
+                .append("bench/run.sh --only ls,prompt --runs 5   # a part, fewer runs (sections: ls, prompt, rss, cp, script, iceberg);\n")
+                .append("                                         # it replaces its own sections and summary rows, keeps the others\n")
                 .append("bench/run.sh --only script,iceberg       # the scripting and Iceberg sections only\n")
                 .append("bench/run.sh --no-build # measure shell/target/lakesh.jar as it is (when the tree does not build)\n")
                 .append("```\n\nOther options: `--cp-runs`, `--cp-default-runs`, `--cp-files`, `--rss-runs`, `--script-runs`, ")

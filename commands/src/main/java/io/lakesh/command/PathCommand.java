@@ -17,7 +17,7 @@ public abstract class PathCommand extends LakeCommand {
     /** The path arguments; subclasses declare them with their own @Parameters for their own help text. */
     protected abstract List<String> paths();
 
-    /** What to do with one existing path. */
+    /** What to do with one existing path; entry is null when {@link #needsStatus()} says no. */
     protected abstract void processPath(Location item, FileEntry entry) throws Exception;
 
     /** Called once after all paths, e.g. to print a table collected from them. */
@@ -35,6 +35,14 @@ public abstract class PathCommand extends LakeCommand {
 
     /** Whether processPath needs the entry's table kind (it costs store round trips); ls without -d does not. */
     protected boolean needsKind() {
+        return true;
+    }
+
+    /**
+     * Whether processPath needs the path's status first. ls without -d does not: it lists the path (a file
+     * lists as itself, a missing one fails the listing), one round trip to the NameNode instead of two.
+     */
+    protected boolean needsStatus() {
         return true;
     }
 
@@ -57,6 +65,10 @@ public abstract class PathCommand extends LakeCommand {
                 version = v.version();
                 for (Location item : expandForProcessing(v.path())) {
                     CancelledException.check();
+                    if (!needsStatus() && !item.isVirtual() && mustExist()) {
+                        processPath(item, null);
+                        continue;
+                    }
                     FileEntry entry;
                     try {
                         entry = needsKind() ? ctx.namespace().stat(item) : ctx.namespace().statPlain(item);

@@ -19,9 +19,14 @@ final class HadoopStores {
         return HadoopConf.create(config);
     }
 
+    /** lakesh's own file-system client: a configuration without Hadoop's default resources (see HadoopConf.client). */
+    static Object clientConfiguration(Config config) {
+        return HadoopConf.client(config);
+    }
+
     static Store open(URI uri, Namespace ns) {
         try {
-            return new HadoopStore(uri, (Configuration) ns.hadoopConf());
+            return new HadoopStore(uri, (Configuration) ns.hadoopClientConf());
         } catch (IOException e) {
             throw new LakeshException("cannot open " + uri + ": " + e.getMessage());
         }

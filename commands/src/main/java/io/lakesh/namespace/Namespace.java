@@ -43,6 +43,8 @@ public final class Namespace implements AutoCloseable {
     private final Map<String, Store> stores = new ConcurrentHashMap<>();
     private final LocalStore local = new LocalStore();
     private volatile Object hadoopConf;
+    private volatile Object hadoopClientConf;
+    private volatile Thread ahead;
     private String cwd = LOCAL;
     private final TableDetector tables = new TableDetector();
     private final Map<String, VirtualTree> trees = new ConcurrentHashMap<>();
@@ -336,12 +338,35 @@ public final class Namespace implements AutoCloseable {
         return stores.computeIfAbsent(Mount.storeKey(uri), key -> HadoopStores.open(URI.create(key + "/"), this));
     }
 
-    /** The Hadoop configuration, created on first use (Hadoop classes load only then). */
+    /** Whether a client for the store is open already (it is opened on first use, or ahead of it). */
+    boolean isOpen(URI uri) {
+        return stores.containsKey(Mount.storeKey(uri));
+    }
+
+    /**
+     * Starts opening, on a background thread, the Hadoop stores a command line names (see {@link OpenAhead}),
+     * so that their set-up runs beside the command's parsing. Once per namespace.
+     */
+    public synchronized void openAhead(String commandLine) {
+        if (ahead == null) {
+            ahead = OpenAhead.start(this, commandLine);
+        }
+    }
+
+    /** The Hadoop configuration for Iceberg and Delta, created on first use (Hadoop classes load only then). */
     public synchronized Object hadoopConf() {
         if (hadoopConf == null) {
             hadoopConf = HadoopStores.configuration(config);
         }
         return hadoopConf;
+    }
+
+    /** The same settings for lakesh's own Hadoop stores, without Hadoop's default resources. */
+    synchronized Object hadoopClientConf() {
+        if (hadoopClientConf == null) {
+            hadoopClientConf = HadoopStores.clientConfiguration(config);
+        }
+        return hadoopClientConf;
     }
 
     // --- file system view ---------------------------------------------------------------------
@@ -419,6 +444,15 @@ public final class Namespace implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread ahead = this.ahead;
+        if (ahead != null) {
+            try {
+                // a client still being opened would be left out of the closing below
+                ahead.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (this) {
             for (AutoCloseable r : resources.values()) {
                 try {

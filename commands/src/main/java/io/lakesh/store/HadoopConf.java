@@ -3,11 +3,16 @@ package io.lakesh.store;
 import io.lakesh.config.Config;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.security.UserGroupInformation;
 
 import java.io.File;
 import java.util.Map;
 
-/** The Hadoop client configuration: HADOOP_CONF_DIR's site files, lakesh.conf's `hadoop.*`, fail-fast RPC. */
+/**
+ * The Hadoop client configuration: HADOOP_CONF_DIR's site files, lakesh.conf's `hadoop.*`, fail-fast RPC.
+ * Two flavours of the same settings: {@link #client} for lakesh's own file-system client and {@link #create}
+ * (with Hadoop's default resources) for the table libraries that hand it to Hadoop code of their own.
+ */
 public final class HadoopConf {
     /**
      * Client defaults (a site file or lakesh.conf overrides them): connection retries that fail in seconds,
@@ -24,11 +29,28 @@ public final class HadoopConf {
             "dfs.client.retry.policy.enabled", "false",
             "fs.hdfs.impl.disable.cache", "true");
 
+    private static boolean loginConfigured;
+
     private HadoopConf() {
     }
 
+    /** With Hadoop's default resources (core-default.xml and whatever Hadoop adds later), for Iceberg and Delta. */
     public static Configuration create(Config config) {
-        Configuration conf = new Configuration();
+        return apply(new Configuration(), config);
+    }
+
+    /**
+     * Without Hadoop's default resources: the HDFS client has the same defaults in its code, and parsing
+     * core-default.xml (150 KB, again whenever HdfsConfiguration or JobConf add theirs) is most of what a cold
+     * `ls` of HDFS pays for the Hadoop client. Only for {@link HadoopStore}, which uses nothing but FileSystem.
+     */
+    public static Configuration client(Config config) {
+        Configuration conf = apply(new Configuration(false), config);
+        configureLogin(conf);
+        return conf;
+    }
+
+    private static Configuration apply(Configuration conf, Config config) {
         String confDir = System.getenv("HADOOP_CONF_DIR");
         if (confDir != null) {
             for (String site : new String[] {"core-site.xml", "hdfs-site.xml"}) {
@@ -45,6 +67,18 @@ public final class HadoopConf {
         });
         config.withPrefix(Config.HADOOP_PREFIX).forEach(conf::set);
         return conf;
+    }
+
+    /**
+     * The process's login (UserGroupInformation) reads the first client configuration, so that it sees the
+     * site files' security settings and does not build and parse a default Configuration of its own.
+     * Once per process: the login is global, and later namespaces share it.
+     */
+    private static synchronized void configureLogin(Configuration conf) {
+        if (!loginConfigured) {
+            UserGroupInformation.setConfiguration(conf);
+            loginConfigured = true;
+        }
     }
 
     private static boolean onlyDefault(Configuration conf, String key) {

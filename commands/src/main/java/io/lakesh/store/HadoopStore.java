@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FsStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -27,8 +28,22 @@ public final class HadoopStore implements Store {
 
     public HadoopStore(URI uri, Configuration conf) throws IOException {
         this.uri = uri;
-        // newInstance: lakesh owns this client and closes it; FileSystem.get would share a cached one
-        this.fs = FileSystem.newInstance(uri, conf);
+        this.fs = open(uri, conf);
+    }
+
+    /**
+     * A client of lakesh's own, which it closes. For hdfs:// it is made directly, as FileSystem does once it has
+     * found the class: that skips loading every FileSystem implementation on the class path to find it, and the
+     * cache with its shutdown hook (lakesh closes its clients itself). A configured `fs.hdfs.impl` still counts.
+     */
+    private static FileSystem open(URI uri, Configuration conf) throws IOException {
+        if ("hdfs".equals(uri.getScheme()) && conf.get("fs.hdfs.impl") == null) {
+            FileSystem dfs = new DistributedFileSystem();
+            dfs.setConf(conf);
+            dfs.initialize(uri, conf);
+            return dfs;
+        }
+        return FileSystem.newInstance(uri, conf);
     }
 
     public FileSystem fileSystem() {

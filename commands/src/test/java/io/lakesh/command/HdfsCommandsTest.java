@@ -42,6 +42,29 @@ class HdfsCommandsTest {
     }
 
     @Test
+    void lsOfADirectoryIsOneListingCallAndAFileListsAsItself() {
+        assertEquals(0, lakesh.run("mkdir -p /hdfs/t9/sub; touch /hdfs/t9/f1; touch /hdfs/t9/f2"), lakesh.err());
+        long listings = dfsOps("op_list_status");
+        long stats = dfsOps("op_get_file_status");
+        assertEquals(0, lakesh.run("ls /hdfs/t9"), lakesh.err());
+        assertEquals("f1   file\nf2   file\nsub  dir\n", lakesh.out());
+        // the listing, and for the one subdirectory the two looks for a table layout (_delta_log/, metadata/)
+        assertEquals(1, dfsOps("op_list_status") - listings, "listings");
+        assertEquals(2, dfsOps("op_get_file_status") - stats, "status calls");
+        assertEquals(0, lakesh.run("ls /hdfs/t9/f1"), lakesh.err());
+        assertEquals("/hdfs/t9/f1  file\n", lakesh.out());
+        assertEquals(1, lakesh.run("ls /hdfs/t9/none"));
+        assertEquals("ls: '/hdfs/t9/none': No such file or directory\n", lakesh.err());
+        assertEquals(0, lakesh.run("ls -d /hdfs/t9"), lakesh.err());
+        assertEquals("/hdfs/t9  dir\n", lakesh.out());
+    }
+
+    /** Calls made by this JVM's HDFS clients, as Hadoop counts them (per operation, for all clients). */
+    private static long dfsOps(String op) {
+        return org.apache.hadoop.fs.GlobalStorageStatistics.INSTANCE.get("DFSOpsCountStatistics").getLong(op);
+    }
+
+    @Test
     void filesWrittenToHdfsGetTheConfiguredReplication() throws Exception {
         Files.writeString(lakesh.warehouse().resolve("r.txt"), "replicated\n");
         assertEquals(0, lakesh.run("mkdir -p /hdfs/t2; cp /local/r.txt /hdfs/t2/"), lakesh.err());

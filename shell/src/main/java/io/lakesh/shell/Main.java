@@ -123,6 +123,9 @@ public final class Main {
             err.println("lakesh: " + e.getMessage());
             return CommandRunner.FAILED;
         }
+        if (!train && (commands != null || !oneShot.isEmpty())) {
+            ns.openAhead(commands != null ? commands : String.join(" ", oneShot));
+        }
         try (ns) {
             CommandContext ctx = new CommandContext(ns, out, err).debug(debug);
             String sessionFormat = format != null ? format : ns.config().get("format");

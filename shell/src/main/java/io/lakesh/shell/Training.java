@@ -3,6 +3,7 @@ package io.lakesh.shell;
 import io.lakesh.command.CommandRunner;
 import io.lakesh.command.Commands;
 import io.lakesh.store.HadoopConf;
+import io.lakesh.store.HadoopStore;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -22,20 +23,43 @@ final class Training {
         for (String name : Commands.byName().keySet()) {
             Commands.commandLine(Commands.instantiate(Commands.find(name))).usage(new java.io.PrintWriter(new StringWriter()));
         }
+        runner.context().namespace().openAhead("ls -l /local");
         runner.runLine("pwd; ls -l /; ls -R /local; stat /local; du -s /local; help");
         Session.warmUp(runner);
         try (FileSystem fs = FileSystem.newInstance(java.net.URI.create("file:///"),
                 HadoopConf.create(runner.context().namespace().config()))) {
             fs.getFileStatus(new Path("/"));
-            // the HDFS client classes, without needing a NameNode
-            Class.forName("org.apache.hadoop.hdfs.DistributedFileSystem");
-            Class.forName("org.apache.hadoop.hdfs.DFSClient");
-            Class.forName("org.apache.hadoop.hdfs.protocol.ClientProtocol");
         } catch (Exception e) {
             runner.context().err().println("lakesh: training the start-up archive: " + e.getMessage());
         }
+        trainHdfsClient(runner);
         trainTables(runner);
         return CommandRunner.OK;
+    }
+
+    /**
+     * The HDFS client as `ls /hdfs/…` uses it, without a NameNode: lakesh's client configuration and login, the
+     * client, and a listing of a port where nothing listens (refused at once; the request side of the RPC
+     * loads), plus the classes of the answer it would have read.
+     */
+    private static void trainHdfsClient(CommandRunner runner) {
+        try (HadoopStore store = new HadoopStore(java.net.URI.create("hdfs://127.0.0.1:1/"),
+                HadoopConf.client(runner.context().namespace().config()))) {
+            store.list("/");
+        } catch (java.io.IOException expected) {
+            // nothing listens there
+        }
+        try {
+            for (String c : new String[] {"ClientNamenodeProtocolProtos$GetListingResponseProto",
+                    "ClientNamenodeProtocolProtos$GetFileInfoResponseProto", "HdfsProtos$DirectoryListingProto",
+                    "HdfsProtos$HdfsFileStatusProto"}) {
+                Class.forName("org.apache.hadoop.hdfs.protocol.proto." + c);
+                Class.forName("org.apache.hadoop.hdfs.protocol.proto." + c + "$Builder");
+            }
+            Class.forName("org.apache.hadoop.hdfs.protocol.HdfsNamedFileStatus");
+        } catch (ClassNotFoundException e) {
+            runner.context().err().println("lakesh: training the start-up archive: " + e.getMessage());
+        }
     }
 
     /** Iceberg, Parquet and SQLite classes, from a throw-away home so the user's catalog is untouched. */

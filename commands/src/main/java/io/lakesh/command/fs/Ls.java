@@ -40,6 +40,11 @@ public class Ls extends PathCommand {
     }
 
     @Override
+    protected boolean needsStatus() {
+        return directoriesThemselves;
+    }
+
+    @Override
     protected boolean humanSizes() {
         return human;
     }
@@ -47,15 +52,29 @@ public class Ls extends PathCommand {
     @Override
     protected void processPath(Location item, FileEntry entry) throws Exception {
         boolean fullNames = paths.size() > 1;
-        if (!entry.isDirectory() || directoriesThemselves) {
+        if (entry != null && (!entry.isDirectory() || directoriesThemselves)) {
             add(item.display(), item, entry);
             return;
         }
-        listDirectory(item, fullNames ? item.display() + "/" : "");
+        List<FileEntry> children = ctx.namespace().list(item);
+        if (entry == null && listsItself(item, children)) {
+            add(item.display(), item, children.get(0));
+            return;
+        }
+        listDirectory(item, children, fullNames ? item.display() + "/" : "");
+    }
+
+    /** A file lists as itself: one entry with the file's own path (a child's path has one more component). */
+    private static boolean listsItself(Location item, List<FileEntry> children) {
+        return children.size() == 1 && !children.get(0).isDirectory() && children.get(0).path().equals(item.storePath());
     }
 
     private void listDirectory(Location dir, String prefix) throws Exception {
-        for (FileEntry child : ctx.namespace().list(dir)) {
+        listDirectory(dir, ctx.namespace().list(dir), prefix);
+    }
+
+    private void listDirectory(Location dir, List<FileEntry> children, String prefix) throws Exception {
+        for (FileEntry child : children) {
             CancelledException.check();
             Location childLocation = dir.isVirtual() ? ctx.namespace().resolve(child.path()) : dir.descendant(child.path());
             add(prefix + childLocation.name(), childLocation, child);
