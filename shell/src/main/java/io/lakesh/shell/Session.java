@@ -45,7 +45,7 @@ final class Session {
                 .highlighter(new SyntaxHighlighter(line -> runner.evaluatorFor(line) != null))
                 .variable(LineReader.HISTORY_FILE, ns.home().history())
                 .variable(LineReader.HISTORY_SIZE, 10_000)
-                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P> ")
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P -> ")
                 .option(LineReader.Option.HISTORY_TIMESTAMPED, false)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
