@@ -4,20 +4,11 @@ import io.lakesh.testing.HdfsCluster;
 import io.lakesh.testing.Lakesh;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.data.Record;
-import org.apache.iceberg.data.parquet.GenericParquetWriter;
-import org.apache.iceberg.deletes.EqualityDeleteWriter;
-import org.apache.iceberg.deletes.PositionDelete;
-import org.apache.iceberg.deletes.PositionDeleteWriter;
-import org.apache.iceberg.parquet.Parquet;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,27 +25,9 @@ class IcebergDeletesAndHdfsTest {
             Table table = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/d/t").table();
             DataFile data = table.currentSnapshot().addedDataFiles(table.io()).iterator().next();
 
-            // another writer deletes row 0 (id 1) by position ...
-            PositionDeleteWriter<Record> positions = Parquet.writeDeletes(table.io().newOutputFile(
-                            table.location() + "/data/pos-" + UUID.randomUUID() + ".parquet"))
-                    .withSpec(table.spec()).overwrite().buildPositionWriter();
-            try (positions) {
-                positions.write(PositionDelete.<Record>create().set(data.location(), 0L));
-            }
-            table.newRowDelta().addDeletes(positions.toDeleteFile()).commit();
-
-            // ... and every row with region = 'US' by equality
-            Schema deleteSchema = table.schema().select("region");
-            EqualityDeleteWriter<Record> equality = Parquet.writeDeletes(table.io().newOutputFile(
-                            table.location() + "/data/eq-" + UUID.randomUUID() + ".parquet"))
-                    .forTable(table).rowSchema(deleteSchema).equalityFieldIds(table.schema().findField("region").fieldId())
-                    .createWriterFunc(GenericParquetWriter::create).overwrite().buildEqualityWriter();
-            try (equality) {
-                GenericRecord r = GenericRecord.create(deleteSchema);
-                r.setField("region", "US");
-                equality.write(r);
-            }
-            table.newRowDelta().addDeletes(equality.toDeleteFile()).commit();
+            // another writer deletes row 0 (id 1) by position, and every row with region = 'US' by equality
+            io.lakesh.testing.OtherWriter.deletePositions(table, data, 0L);
+            io.lakesh.testing.OtherWriter.deleteWhereEquals(table, "region", "US");
 
             assertEquals(0, lakesh.run("count --format csv /iceberg/lake/d/t"), lakesh.err());
             assertTrue(lakesh.out().endsWith(",2,/iceberg/lake/d/t\n"), "ids 3 and 4 remain");

@@ -7,16 +7,12 @@ import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.deletes.PositionDelete;
-import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.parquet.Parquet;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,12 +53,7 @@ class RewriteDataTest {
             assertEquals(9, dataFiles(table));
             // another writer deletes the first row of one file by position
             DataFile victim = table.currentSnapshot().addedDataFiles(table.io()).iterator().next();
-            PositionDeleteWriter<Record> w = Parquet.writeDeletes(table.io().newOutputFile(table.location() + "/data/pos-" + UUID.randomUUID() + ".parquet"))
-                    .withSpec(table.spec()).withPartition(victim.partition()).overwrite().buildPositionWriter();
-            try (w) {
-                w.write(PositionDelete.<Record>create().set(victim.location(), 0L));
-            }
-            table.newRowDelta().addDeletes(w.toDeleteFile()).commit();
+            io.lakesh.testing.OtherWriter.deletePositions(table, victim, 0L);
             TreeSet<String> before = rows(table);
             assertEquals(89, before.size());
             lakesh.out();

@@ -4,18 +4,11 @@ import io.lakesh.iceberg.IcebergTables;
 import io.lakesh.testing.HdfsCluster;
 import io.lakesh.testing.Lakesh;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.data.parquet.GenericParquetWriter;
-import org.apache.iceberg.deletes.EqualityDeleteWriter;
-import org.apache.iceberg.deletes.PositionDelete;
-import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.parquet.Parquet;
-import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -23,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,25 +78,8 @@ class SqlTest {
             assertEquals(0, lakesh.run("create table /iceberg/lake/d/t (id bigint, region string, amount double); load /iceberg/lake/d/t " + csv), lakesh.err());
             Table table = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/d/t").table();
             DataFile data = table.currentSnapshot().addedDataFiles(table.io()).iterator().next();
-            PositionDeleteWriter<Record> positions = Parquet.writeDeletes(table.io().newOutputFile(
-                            table.location() + "/data/pos-" + UUID.randomUUID() + ".parquet"))
-                    .withSpec(table.spec()).overwrite().buildPositionWriter();
-            try (positions) {
-                positions.write(PositionDelete.<Record>create().set(data.location(), 0L)); // id 1
-                positions.write(PositionDelete.<Record>create().set(data.location(), 4L)); // id 5
-            }
-            table.newRowDelta().addDeletes(positions.toDeleteFile()).commit();
-            Schema deleteSchema = table.schema().select("region");
-            EqualityDeleteWriter<Record> equality = Parquet.writeDeletes(table.io().newOutputFile(
-                            table.location() + "/data/eq-" + UUID.randomUUID() + ".parquet"))
-                    .forTable(table).rowSchema(deleteSchema).equalityFieldIds(table.schema().findField("region").fieldId())
-                    .createWriterFunc(GenericParquetWriter::create).overwrite().buildEqualityWriter();
-            try (equality) {
-                GenericRecord r = GenericRecord.create(deleteSchema);
-                r.setField("region", "US");
-                equality.write(r);
-            }
-            table.newRowDelta().addDeletes(equality.toDeleteFile()).commit();
+            io.lakesh.testing.OtherWriter.deletePositions(table, data, 0L, 4L); // ids 1 and 5
+            io.lakesh.testing.OtherWriter.deleteWhereEquals(table, "region", "US");
             // rows added after the equality delete are not deleted by it (its sequence number is older)
             Path later = lakesh.home().resolve("later.csv");
             Files.writeString(later, "id,region,amount\n100,US,1.0\n");
