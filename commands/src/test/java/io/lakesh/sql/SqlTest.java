@@ -195,6 +195,14 @@ class SqlTest {
             assertEquals(0, lakesh.run("cache clear; cache stats"));
             assertTrue(lakesh.out().contains("cache: removed 3 files\nfiles,size,limit,directory\n0,0,"));
         }
+        // a query that needs more remote data than the cache may hold is refused before anything is fetched
+        Files.writeString(setup.home().resolve("lakesh.conf"), "cache.max-bytes = 1k\n", java.nio.file.StandardOpenOption.APPEND);
+        try (Lakesh small = new Lakesh(setup.home())) {
+            assertEquals(1, small.run("select count(*) from /iceberg/cluster/s/orders;"));
+            String err = small.err();
+            assertTrue(err.contains("more than the cache holds (1.0 KiB, cache.max-bytes in lakesh.conf)") && err.contains("Trino"), err);
+            assertEquals(1, err.lines().count(), err);
+        }
     }
 
     @Test
