@@ -294,7 +294,7 @@ final class IcebergBench extends Section {
                 + "Goal: `rewrite-data` of a table of %,d small data files takes ≤ %.1f× the time DuckDB takes to rewrite the same rows "
                 + "into Parquet. The table `lake.rw.t` got its files from %,d `insert` statements of %,d rows each (one data file and "
                 + "one commit each, as a streaming writer leaves a table). lakesh: `./lakesh -c \"rewrite-data /iceberg/lake/rw/t --force\"`, "
-                + "each run after an untimed `rollback` to the snapshot before, so that every run rewrites the same files: plan from %,d manifests, DuckDB reads the files by field id and writes one file, footer metrics, "
+                + "each run after an untimed `rollback` to the snapshot before, so that every run rewrites the same files: plan from %,d manifests, DuckDB reads the files (deletes applied) and writes one file, footer metrics, "
                 + "one RewriteFiles commit. DuckDB: `io.lakesh.bench.DuckQuery 1 \"COPY (SELECT * FROM read_parquet([the %,d files])) TO "
                 + "'out.parquet' (FORMAT parquet)\"`, a JVM of its own. Whole processes, %d runs each, alternating, after one untimed run of each.%n%n",
                 SMALL_FILES, SMALL_FILES, goal, SMALL_FILES, ROWS_PER_FILE, SMALL_FILES, SMALL_FILES, runs));

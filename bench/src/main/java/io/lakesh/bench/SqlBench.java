@@ -140,7 +140,7 @@ final class SqlBench extends Section {
         text.append(String.format(Locale.ROOT, "The table `lake.sqlb.t` (id bigint, region string of 5 values, amount double) was written by lakesh "
                 + "itself (`insert into … select … from range(%d)`, DuckDB writing Parquet, target file size 16 MiB): %d data files, "
                 + "%.1f MiB. The query: `%s`. lakesh resolves `lake.sqlb.t` through the embedded catalog, plans its files with "
-                + "iceberg-core and reads them with DuckDB by field id; the peer is DuckDB %s through its JDBC driver in a JVM of its "
+                + "iceberg-core and reads them with DuckDB (by column name: the table never changed its schema, so names are its field ids); the peer is DuckDB %s through its JDBC driver in a JVM of its "
                 + "own (`io.lakesh.bench.DuckQuery`), reading the same %d files with `read_parquet([...])`, same threads (= CPUs).%n%n",
                 rows, files.size(), files.stream().mapToLong(f -> Path.of(f).toFile().length()).sum() / (double) Harness.MIB,
                 String.format(Locale.ROOT, GROUP_BY, "lake.sqlb.t"), "1.5.6", files.size()));
