@@ -18,7 +18,7 @@ public final class Commands {
             Du.class, Df.class, Count.class, Mkdir.class, Touch.class, Rm.class, Mv.class, Cp.class,
             Put.class, Get.class, Find.class, Setrep.class, Checksum.class, Blocks.class,
             MountCommand.class, Umount.class,
-            CreateTable.class, Load.class, Describe.class, History.class, Files.class, Manifests.class, Partitions.class,
+            CreateTable.class, Load.class, Describe.class, History.class, Diff.class, Files.class, Manifests.class, Partitions.class,
             Refs.class, Rollback.class, Cherrypick.class, AlterTable.class, RenameTable.class, Drop.class, CatalogCommand.class,
             ExpireSnapshots.class, RemoveOrphans.class, RewriteManifests.class, RewriteData.class,
             io.lakesh.command.sql.SqlCommand.class, io.lakesh.command.sql.CacheCommand.class,

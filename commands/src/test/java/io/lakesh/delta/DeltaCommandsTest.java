@@ -102,6 +102,8 @@ class DeltaCommandsTest {
         assertEquals(2, lakesh.out().lines().count(), "-n limits the rows");
         DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/orders");
         DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/orders@1");
+        assertEquals(0, lakesh.run("diff --format csv /local/orders@1 /local/orders"), lakesh.err());
+        assertEquals("what,from,to,change\nstate,/local/orders@1,/local/orders@2,\ndata files,2,3,+1 -0\nrows,2,3,+1 -0\n", lakesh.out());
     }
 
     @Test

@@ -357,4 +357,28 @@ class SqlTest {
             assertTrue(lakesh.err().contains("--like"));
         }
     }
+
+    @Test
+    void diffShowsFilesRowsAndSchemaChangesBetweenSnapshots() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            Path csv = orders(lakesh, 4);
+            assertEquals(0, lakesh.run("create table /iceberg/lake/df/t (id bigint, region string, amount double); load /iceberg/lake/df/t " + csv), lakesh.err());
+            Table table = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/df/t").table();
+            long first = table.currentSnapshot().snapshotId();
+            DataFile data = table.currentSnapshot().addedDataFiles(table.io()).iterator().next();
+            io.lakesh.testing.OtherWriter.deletePositions(table, data, 0L); // id 1 goes
+            assertEquals(0, lakesh.run("alter table /iceberg/lake/df/t rename column region to area; insert into lake.df.t select 9, 'EU', 0.5;"), lakesh.err());
+            lakesh.out();
+            assertEquals(0, lakesh.run("diff --format csv /iceberg/lake/df/t@" + first + " /iceberg/lake/df/t"), lakesh.err());
+            table.refresh();
+            assertEquals("what,from,to,change\n"
+                    + "state,/iceberg/lake/df/t@" + first + ",/iceberg/lake/df/t@" + table.currentSnapshot().snapshotId() + ",\n"
+                    + "data files,1,2,+1 -0\n"
+                    + "rows,4,4,+1 -1\n"
+                    + "schema,,,renamed column region to area\n", lakesh.out());
+            assertEquals(0, lakesh.run("diff --format csv --rows 5 /iceberg/lake/df/t@" + first + " /iceberg/lake/df/t"), lakesh.err());
+            String out = lakesh.out();
+            assertTrue(out.endsWith("change,id,region,amount\n+,9,EU,0.5\n-,1,US,1.5\n"), out);
+        }
+    }
 }
