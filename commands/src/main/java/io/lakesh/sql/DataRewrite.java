@@ -37,7 +37,7 @@ public final class DataRewrite implements MaintenancePlan {
     private final CommandContext ctx;
     private final IcebergTables.Ref ref;
     private final long targetBytes;
-    private final String sortBy;
+    private final Order order;
     private final Snapshot start;
     private final List<Group> groups = new ArrayList<>();
     private final List<TableFile> files = new ArrayList<>();
@@ -46,18 +46,56 @@ public final class DataRewrite implements MaintenancePlan {
     private record Group(PartitionSpec spec, StructLike partition, List<FileScanTask> tasks) {
     }
 
-    public DataRewrite(CommandContext ctx, IcebergTables.Ref ref, Long targetSize, int minInputFiles, String sortBy) throws IOException {
+    /** How the rewritten rows are ordered: by columns in turn, or along a Z-order curve over several columns. */
+    public record Order(String description, List<String> columns, boolean zorder) {
+        public static Order sorted(String columns) {
+            return new Order("sorted by " + columns, split(columns), false);
+        }
+
+        public static Order zorder(String columns) {
+            List<String> c = split(columns);
+            if (c.size() < 2 || c.size() > 4) {
+                throw new io.lakesh.UsageException("--zorder-by takes 2 to 4 columns (for one column, --sort-by)");
+            }
+            return new Order("z-ordered by " + String.join(", ", c), c, true);
+        }
+
+        private static List<String> split(String columns) {
+            return java.util.Arrays.stream(columns.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        }
+
+        /**
+         * The ORDER BY of the rewrite. Z-order: each column's rank scaled to the same number of bits, and the
+         * bits interleaved, so the order keeps rows close in every column close together.
+         */
+        String sql() {
+            if (!zorder) {
+                return String.join(", ", columns);
+            }
+            int bits = Math.min(16, 62 / columns.size());
+            List<String> terms = new ArrayList<>();
+            for (int b = 0; b < bits; b++) {
+                for (int c = 0; c < columns.size(); c++) {
+                    String rank = "CAST(floor(percent_rank() OVER (ORDER BY " + DuckTypes.quote(columns.get(c)) + ") * " + ((1L << bits) - 1) + ") AS BIGINT)";
+                    terms.add("(((" + rank + " >> " + b + ") & 1) << " + (b * columns.size() + c) + ")");
+                }
+            }
+            return String.join(" + ", terms);
+        }
+    }
+
+    public DataRewrite(CommandContext ctx, IcebergTables.Ref ref, Long targetSize, int minInputFiles, Order order) throws IOException {
         this.ctx = ctx;
         this.ref = ref;
         Table table = ref.table();
         this.targetBytes = targetSize != null ? targetSize : PropertyUtil.propertyAsLong(table.properties(),
                 TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
-        this.sortBy = sortBy;
+        this.order = order;
         this.start = table.currentSnapshot();
-        for (String column : sortBy == null ? List.<String>of() : List.of(sortBy.split(","))) {
+        for (String column : order == null ? List.<String>of() : order.columns()) {
             String name = column.trim().replaceFirst("(?i)\\s+(asc|desc)(\\s+nulls\\s+(first|last))?$", "");
             if (table.schema().caseInsensitiveFindField(name) == null) {
-                throw new io.lakesh.UsageException("--sort-by: no column '" + name + "' in " + ref.path());
+                throw new io.lakesh.UsageException("no column '" + name + "' in " + ref.path() + " to order by");
             }
         }
         this.inputFiles = minInputFiles;
@@ -122,7 +160,7 @@ public final class DataRewrite implements MaintenancePlan {
         }
         return "rewrite " + MaintenancePlan.count(files.size(), "data file") + " (" + new Bytes(MaintenancePlan.bytes(files)).human()
                 + ") in " + MaintenancePlan.count(groups.size(), "partition") + " of " + ref.path() + " into files of up to "
-                + new Bytes(targetBytes).human() + (sortBy == null ? "" : ", sorted by " + sortBy)
+                + new Bytes(targetBytes).human() + (order == null ? "" : ", " + order.description())
                 + "; the old files stay for older snapshots until expire-snapshots";
     }
 
@@ -154,7 +192,7 @@ public final class DataRewrite implements MaintenancePlan {
             Set<DataFile> replaced = new LinkedHashSet<>();
             for (Group g : groups) {
                 rows += batch.write(build -> SqlQuery.plain(IcebergRelation.of(build, ref, g.tasks()), ctx.namespace()),
-                        g.spec(), g.partition(), sortBy);
+                        g.spec(), g.partition(), order == null ? null : order.sql());
                 g.tasks().forEach(t -> replaced.add(t.file()));
             }
             RewriteFiles rewrite = table.newRewrite()

@@ -96,4 +96,40 @@ class RewriteDataTest {
             assertEquals(2, dataFiles(table), "the four small files became one; the concurrent one stays");
         }
     }
+
+    @Test
+    void zOrderKeepsRowsNearInBothColumnsTogether() throws Exception {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            assertEquals(0, lakesh.run("create table /iceberg/lake/r/z (x bigint, y bigint) --property write.target-file-size-bytes=1048576"), lakesh.err());
+            for (int i = 0; i < 4; i++) {
+                assertEquals(0, lakesh.run("insert into lake.r.z select (r * 7 + " + i + ") % 64, (r * 13 + " + i + ") % 64 from range(1024) t(r);"), lakesh.err());
+            }
+            Table table = IcebergTables.resolve(lakesh.namespace(), "/iceberg/lake/r/z").table();
+            TreeSet<String> before = new TreeSet<>();
+            try (CloseableIterable<Record> rs = IcebergGenerics.read(table).build()) {
+                int n = 0;
+                for (Record r : rs) {
+                    before.add(r.getField("x") + "," + r.getField("y") + "," + n++);
+                }
+            }
+            lakesh.out();
+            assertEquals(2, lakesh.run("rewrite-data /iceberg/lake/r/z --force --zorder-by x"), "one column is a sort");
+            assertTrue(lakesh.err().contains("2 to 4 columns"));
+            assertEquals(0, lakesh.run("rewrite-data /iceberg/lake/r/z --force --zorder-by x,y"), lakesh.err());
+            assertTrue(lakesh.out().contains("z-ordered by x, y"));
+            // the file's rows follow the Z curve: the first quarter of the rows covers about a quarter of the square
+            List<long[]> rows = new ArrayList<>();
+            table.refresh();
+            try (CloseableIterable<Record> rs = IcebergGenerics.read(table).build()) {
+                for (Record r : rs) {
+                    rows.add(new long[] {(Long) r.getField("x"), (Long) r.getField("y")});
+                }
+            }
+            assertEquals(before.size(), rows.size(), "no row lost");
+            List<long[]> firstQuarter = rows.subList(0, rows.size() / 4);
+            long maxX = firstQuarter.stream().mapToLong(r -> r[0]).max().orElseThrow();
+            long maxY = firstQuarter.stream().mapToLong(r -> r[1]).max().orElseThrow();
+            assertTrue(maxX < 40 && maxY < 40, "a Z-ordered quarter stays in a corner, not " + maxX + "," + maxY);
+        }
+    }
 }

@@ -15,17 +15,18 @@ public class RewriteData extends MaintenanceCommand {
     int minInputFiles = 2;
     @Option(names = "--sort-by", paramLabel = "COLUMNS", description = "Sort the rows written, e.g. 'region, ts desc'.")
     String sortBy;
-    @Option(names = "--zorder-by", paramLabel = "COLUMNS", description = "Z-order the rows written (not available yet: use --sort-by).")
+    @Option(names = "--zorder-by", paramLabel = "COLUMNS", description = "Z-order the rows written by 2–4 columns, e.g. 'x, y' (rows near in all of them land in the same files).")
     String zorderBy;
 
     @Override
     protected MaintenancePlan plan(IcebergTables.Ref ref) throws Exception {
-        if (zorderBy != null) {
-            throw new io.lakesh.UsageException("--zorder-by is not available yet; --sort-by sorts by columns in order");
+        if (zorderBy != null && sortBy != null) {
+            throw new io.lakesh.UsageException("give --sort-by or --zorder-by, not both");
         }
         if (minInputFiles < 1) {
             throw new io.lakesh.UsageException("--min-input-files takes 1 or more");
         }
-        return new DataRewrite(ctx, ref, targetSize == null ? null : Bytes.parse(targetSize), minInputFiles, sortBy);
+        return new DataRewrite(ctx, ref, targetSize == null ? null : Bytes.parse(targetSize), minInputFiles,
+                sortBy != null ? DataRewrite.Order.sorted(sortBy) : zorderBy != null ? DataRewrite.Order.zorder(zorderBy) : null);
     }
 }
