@@ -75,7 +75,7 @@ final class Training {
                 CommandRunner r = new CommandRunner(new io.lakesh.command.CommandContext(ns, sink, sink));
                 r.runLine("create table /iceberg/lake/t/t (id bigint, s string); load /iceberg/lake/t/t " + csv
                         + "; count /iceberg/lake/t/t; head /iceberg/lake/t/t; describe /iceberg/lake/t/t; history /iceberg/lake/t/t;"
-                        + " files /iceberg/lake/t/t; ls -l /iceberg/lake/t");
+                        + " files /iceberg/lake/t/t; ls -l /iceberg/lake/t; select count(*), max(s) from /iceberg/lake/t/t where id > 0;");
             }
         } catch (java.io.IOException e) {
             runner.context().err().println("lakesh: training the start-up archive: " + e.getMessage());
