@@ -11,7 +11,7 @@ import java.util.Locale;
 public final class SqlLexer {
     /** Words that start a SQL statement at the prompt: such a statement runs to its `;`, not to the line's end. */
     private static final java.util.Set<String> STATEMENT_STARTS = java.util.Set.of("SELECT", "WITH", "VALUES", "FROM",
-            "EXPLAIN", "INSERT", "COPY", "SUMMARIZE", "PIVOT", "UNPIVOT");
+            "EXPLAIN", "INSERT", "COPY", "SUMMARIZE", "PIVOT", "UNPIVOT", "SET", "RESET", "PRAGMA", "SHOW");
 
     public enum Type { WORD, QUOTED_ID, STRING, NUMBER, SYMBOL }
 
