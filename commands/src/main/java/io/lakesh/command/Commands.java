@@ -20,8 +20,9 @@ public final class Commands {
             MountCommand.class, Umount.class,
             CreateTable.class, Load.class, Describe.class, History.class, Files.class, Refs.class,
             Rollback.class, AlterTable.class, Drop.class, CatalogCommand.class,
-            io.lakesh.command.sql.SqlCommand.class, io.lakesh.command.sql.CacheCommand.class,
-            Sleep.class, FormatCommand.class, TimingCommand.class, ShellHistory.class, Help.class,
+            io.lakesh.command.sql.SqlCommand.class, io.lakesh.command.sql.TrinoCommand.class,
+            io.lakesh.command.sql.CacheCommand.class,
+            Sleep.class, FormatCommand.class, TimingCommand.class, EngineCommand.class, ShellHistory.class, Help.class,
             Exit.class);
 
     private static volatile Map<String, Class<? extends LakeCommand>> byName;

@@ -1,0 +1,153 @@
+package io.lakesh.trino;
+
+import io.lakesh.sql.TrinoEngine;
+import io.lakesh.testing.Lakesh;
+import io.lakesh.testing.TrinoServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `trino …` and `\engine trino` against a real Trino 476 (started once per test JVM). */
+class TrinoTest {
+
+    @Test
+    void trinoCountsTheNationsOfTpchTiny() {
+        try (Lakesh lakesh = TrinoServer.connect(Lakesh.inTempHome())) {
+            assertEquals("> \\format csv\nformat: csv\n"
+                            + "> trino select count(*) as n from tpch.tiny.nation\nn\n25\n",
+                    lakesh.transcript("\\format csv", "trino select count(*) as n from tpch.tiny.nation"));
+        }
+    }
+
+    @Test
+    void trinoAndDuckdbGiveTheSameRowsForTheSameQuery() throws Exception {
+        try (Lakesh lakesh = TrinoServer.connect(Lakesh.inTempHome())) {
+            // Trino's rows of tpch.tiny.nation become a CSV file that DuckDB reads
+            assertEquals(0, lakesh.run("trino 'select nationkey, name, regionkey from tpch.tiny.nation' --format csv"), lakesh.err());
+            Path csv = lakesh.home().resolve("nation.csv");
+            Files.writeString(csv, lakesh.out());
+            String query = "select regionkey, count(*) as n, sum(nationkey) as keys, min(name) as first from %s group by regionkey order by regionkey";
+            assertEquals(0, lakesh.run("\\format csv"), lakesh.err());
+            lakesh.out();
+            assertEquals(0, lakesh.run("trino " + query.formatted("tpch.tiny.nation")), lakesh.err());
+            String trino = lakesh.out();
+            assertEquals(0, lakesh.run(query.formatted("'" + csv + "'") + ";"), lakesh.err());
+            String duckdb = lakesh.out();
+            assertEquals(trino, duckdb);
+            assertEquals(6, trino.lines().count(), trino); // header and the 5 regions
+        }
+    }
+
+    @Test
+    void afterEngineTrinoStatementsAtThePromptGoToTrino() {
+        try (Lakesh lakesh = TrinoServer.connect(Lakesh.inTempHome())) {
+            assertEquals("> \\format csv\nformat: csv\n"
+                            + "> \\engine trino\nengine: trino\n"
+                            + "> select count(*) as n from tpch.tiny.region;\nn\n5\n"
+                            + "> \\engine duckdb\nengine: duckdb\n"
+                            + "> select count(*) as n from range(3);\nn\n3\n",
+                    lakesh.transcript("\\format csv", "\\engine trino", "select count(*) as n from tpch.tiny.region;",
+                            "\\engine duckdb", "select count(*) as n from range(3);"));
+        }
+    }
+
+    @Test
+    void ctrlCCancelsTheQueryOnTheServer() throws Exception {
+        try (Lakesh lakesh = TrinoServer.connect(Lakesh.inTempHome())) {
+            AtomicInteger status = new AtomicInteger(-1);
+            // sf1000 lineitem is 6 billion generated rows: it runs far longer than this test waits
+            Thread command = new Thread(() -> status.set(lakesh.run("trino select count(*) from tpch.sf1000.lineitem")));
+            command.start();
+            TrinoEngine engine = TrinoEngine.of(lakesh.namespace());
+            String queryId = null;
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline && !"RUNNING".equals(queryId == null ? null : stateOf(queryId))) {
+                queryId = engine.lastQueryId();
+                Thread.sleep(200);
+            }
+            assertEquals("RUNNING", stateOf(queryId), "query " + queryId + " never ran");
+            long interrupted = System.nanoTime();
+            command.interrupt();
+            command.join(15_000);
+            assertEquals(1, status.get(), "the command did not end on Ctrl-C");
+            assertTrue((System.nanoTime() - interrupted) / 1_000_000 < 10_000, "cancel took too long");
+            assertEquals("trino: cancelled\n", lakesh.err());
+            String state = stateOf(queryId);
+            for (int i = 0; i < 50 && !"FAILED".equals(state); i++) {
+                Thread.sleep(200);
+                state = stateOf(queryId);
+            }
+            assertEquals("FAILED USER_CANCELED", state + " " + errorOf(queryId));
+        }
+    }
+
+    private static String stateOf(String queryId) throws Exception {
+        return column(queryId, "state");
+    }
+
+    private static String errorOf(String queryId) throws Exception {
+        return column(queryId, "error_code");
+    }
+
+    private static String column(String queryId, String column) throws Exception {
+        if (queryId == null) {
+            return null;
+        }
+        try (Connection c = TrinoServer.jdbc();
+             PreparedStatement s = c.prepareStatement("select " + column + " from system.runtime.queries where query_id = ?")) {
+            s.setString(1, queryId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    @Test
+    void aFailingQueryGivesTrinosMessageAndErrorCodeInOneLine() {
+        try (Lakesh lakesh = TrinoServer.connect(Lakesh.inTempHome())) {
+            assertEquals(1, lakesh.run("trino select * from tpch.tiny.nope"));
+            String err = lakesh.err();
+            assertTrue(err.startsWith("trino: line 1:15: Table 'tpch.tiny.nope' does not exist (error code "), err);
+            assertEquals(1, err.lines().count(), err);
+            assertEquals(1, lakesh.run("trino select nokey from tpch.tiny.nation"));
+            err = lakesh.err();
+            assertTrue(err.startsWith("trino: line 1:8: Column 'nokey' cannot be resolved (error code "), err);
+        }
+    }
+
+    @Test
+    void aStoppedTrinoIsOneLineWithinFiveSeconds() throws Exception {
+        int unused;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            unused = s.getLocalPort();
+        }
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            lakesh.namespace().config().set("trino.url", "http://127.0.0.1:" + unused);
+            long started = System.nanoTime();
+            assertEquals(1, lakesh.run("trino select 1"));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            String err = lakesh.err();
+            assertTrue(err.startsWith("trino: cannot reach Trino at http://127.0.0.1:" + unused + " (connection refused"), err);
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(millis < 5000, millis + " ms");
+        }
+    }
+
+    @Test
+    void withoutTrinoUrlTheErrorSaysWhatToSet() {
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            assertEquals(1, lakesh.run("trino select 1"));
+            assertEquals("trino: no Trino configured: set trino.url in lakesh.conf (e.g. trino.url = http://coordinator:8080)\n", lakesh.err());
+        }
+    }
+}
