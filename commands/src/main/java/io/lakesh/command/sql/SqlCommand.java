@@ -29,6 +29,10 @@ public class SqlCommand extends LakeCommand {
     /** Runs the statement on Trino (`trino …`, or any statement after `\engine trino`). */
     protected Object onTrino(String sql) throws Exception {
         result = io.lakesh.sql.TrinoEngine.of(ctx.namespace()).run(sql, ctx);
+        if (result.table() == null) {
+            // a statement without rows may have made or dropped tables: /trino lists afresh
+            ((io.lakesh.trino.TrinoTree) ctx.namespace().tree(io.lakesh.namespace.Namespace.TRINO)).refresh();
+        }
         return result.table();
     }
 

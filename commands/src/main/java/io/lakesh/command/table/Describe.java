@@ -20,6 +20,10 @@ public class Describe extends LakeCommand {
 
     @Override
     public Object call() throws Exception {
+        String path = ctx.namespace().absolute(table);
+        if (io.lakesh.trino.TrinoTree.isTablePath(path)) {
+            return ((io.lakesh.trino.TrinoTree) ctx.namespace().tree(path)).describe(path);
+        }
         IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
         org.apache.iceberg.Table t = ref.table();
         Snapshot s = ref.snapshot();
