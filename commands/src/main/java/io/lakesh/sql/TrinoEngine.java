@@ -214,8 +214,22 @@ public final class TrinoEngine implements AutoCloseable {
                 return unreachable(t);
             }
         }
+        String text = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher status = HTTP_STATUS.matcher(text);
+        int code = status.find() ? Integer.parseInt(status.group(1)) : 0;
+        if (code == 401 || text.contains("Authentication failed")) {
+            return new LakeshException("authentication failed at Trino " + settings.url() + " as '" + settings.user()
+                    + "': check trino.user and trino.password in lakesh.conf");
+        }
+        if (code != 0) {
+            return new LakeshException("the server at " + settings.url() + " answered HTTP " + code
+                    + " where a Trino coordinator was expected: check trino.url in lakesh.conf");
+        }
         return new LakeshException(message(e));
     }
+
+    /** The driver's text for an HTTP answer that is not Trino's (`JsonResponse{statusCode=404, …}`). */
+    private static final java.util.regex.Pattern HTTP_STATUS = java.util.regex.Pattern.compile("statusCode=(\\d{3})");
 
     static String message(SQLException e) {
         String text = e.getMessage() == null ? e.toString() : e.getMessage().strip();

@@ -144,6 +144,27 @@ class TrinoTest {
     }
 
     @Test
+    void aWebServerThatIsNotTrinoIsNamedAsSuch() throws Exception {
+        // a plain HTTP server where trino.url points: the wrong port of some other service
+        com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        web.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        web.start();
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            String url = "http://127.0.0.1:" + web.getAddress().getPort();
+            lakesh.namespace().config().set("trino.url", url);
+            assertEquals(1, lakesh.run("trino select 1"));
+            assertEquals("trino: the server at " + url + " answered HTTP 404 where a Trino coordinator was expected: check trino.url in lakesh.conf\n",
+                    lakesh.err());
+        } finally {
+            web.stop(0);
+        }
+    }
+
+    @Test
     void withoutTrinoUrlTheErrorSaysWhatToSet() {
         try (Lakesh lakesh = Lakesh.inTempHome()) {
             assertEquals(1, lakesh.run("trino select 1"));
