@@ -40,13 +40,26 @@ public final class TrinoLocal implements AutoCloseable {
     private final Process process;
     private final Path dataDir;
     private final int port;
+    private final int httpsPort;
     private final String readyProbe;
 
-    private TrinoLocal(Process process, Path dataDir, int port, String readyProbe) {
+    private TrinoLocal(Process process, Path dataDir, int port, int httpsPort, String readyProbe) {
         this.process = process;
         this.dataDir = dataDir;
         this.port = port;
+        this.httpsPort = httpsPort;
         this.readyProbe = readyProbe;
+    }
+
+    /**
+     * Password logins over HTTPS (a self-signed certificate for 127.0.0.1) beside plain HTTP, where the user
+     * name alone still works: users and their passwords, which the server gets only as PBKDF2 hashes.
+     */
+    public record PasswordLogins(Map<String, String> users) {
+        @Override
+        public String toString() {
+            return "PasswordLogins" + users.keySet();
+        }
     }
 
     /** What keeps Trino from running here (no JDK, no download, no GNU tar): the message names it. */
@@ -209,9 +222,16 @@ public final class TrinoLocal implements AutoCloseable {
      * server on a free port of 127.0.0.1; {@link #awaitReady} waits for its first answer.
      */
     public static TrinoLocal start(Path install, Path java, Path dataDir, TrinoCatalogFiles catalogs) throws IOException {
+        return start(install, java, dataDir, catalogs, null);
+    }
+
+    /** As {@link #start(Path, Path, Path, TrinoCatalogFiles)}, with password logins over HTTPS too. */
+    public static TrinoLocal start(Path install, Path java, Path dataDir, TrinoCatalogFiles catalogs,
+                                   PasswordLogins logins) throws IOException {
         Path etc = dataDir.resolve("etc");
         Files.createDirectories(etc);
         int port = freePort();
+        int httpsPort = logins == null ? 0 : freePort();
         List<String> node = List.of(
                 "node.environment=lakesh",
                 "node.id=" + UUID.randomUUID(),
@@ -230,7 +250,7 @@ public final class TrinoLocal implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED",
                 "--add-opens=java.base/java.nio=ALL-UNNAMED");
         Files.write(etc.resolve("jvm.config"), jvm);
-        Files.write(etc.resolve("config.properties"), List.of(
+        List<String> config = new ArrayList<>(List.of(
                 "coordinator=true",
                 "node-scheduler.include-coordinator=true",
                 "http-server.http.port=" + port,
@@ -240,6 +260,10 @@ public final class TrinoLocal implements AutoCloseable {
                 "query.max-memory=512MB",
                 "query.max-memory-per-node=512MB",
                 "task.concurrency=2"));
+        if (logins != null) {
+            config.addAll(passwordLogins(java, etc, httpsPort, logins));
+        }
+        Files.write(etc.resolve("config.properties"), config);
         Files.writeString(etc.resolve("log.properties"), "io.trino=WARN\nio.airlift=WARN\n");
         catalogs.write(etc.resolve("catalog"));
 
@@ -263,7 +287,49 @@ public final class TrinoLocal implements AutoCloseable {
                 .map(Map.Entry::getKey).findFirst().orElse(null);
         String probe = tpch != null ? "SELECT count(*) FROM " + tpch + ".tiny.region"
                 : "SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'";
-        return new TrinoLocal(p, dataDir, port, probe);
+        return new TrinoLocal(p, dataDir, port, httpsPort, probe);
+    }
+
+    /** The keystore, password file and authenticator settings for password logins; returns the config lines. */
+    private static List<String> passwordLogins(Path java, Path etc, int httpsPort, PasswordLogins logins) throws IOException {
+        Path keystore = etc.resolve("keystore.p12");
+        Files.deleteIfExists(keystore);
+        String storePassword = UUID.randomUUID().toString();
+        run(List.of(java.resolveSibling("keytool").toString(), "-genkeypair", "-alias", "trino", "-keyalg", "RSA",
+                "-keysize", "2048", "-validity", "30", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", storePassword), "making Trino's certificate");
+        List<String> entries = new ArrayList<>();
+        for (Map.Entry<String, String> u : logins.users().entrySet()) {
+            entries.add(u.getKey() + ":" + pbkdf2(u.getValue()));
+        }
+        Path passwords = etc.resolve("password.db");
+        Files.write(passwords, entries);
+        Files.writeString(etc.resolve("password-authenticator.properties"),
+                "password-authenticator.name=file\nfile.password-file=" + passwords.toAbsolutePath() + "\n");
+        return List.of(
+                "http-server.https.enabled=true",
+                "http-server.https.port=" + httpsPort,
+                "http-server.https.keystore.path=" + keystore.toAbsolutePath(),
+                "http-server.https.keystore.key=" + storePassword,
+                "http-server.authentication.type=PASSWORD",
+                // plain HTTP keeps taking the user name alone, so tests without passwords share the server
+                "http-server.authentication.allow-insecure-over-http=true",
+                "internal-communication.shared-secret=" + UUID.randomUUID());
+    }
+
+    /** `iterations:salt:hash` in hex, PBKDF2 with HMAC-SHA1: the PBKDF2 form Trino 476's password file checks. */
+    static String pbkdf2(String password) {
+        try {
+            byte[] salt = new byte[16];
+            new java.security.SecureRandom().nextBytes(salt);
+            int iterations = 1000;
+            javax.crypto.SecretKeyFactory f = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1");
+            byte[] hash = f.generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, iterations, 512)).getEncoded();
+            java.util.HexFormat hex = java.util.HexFormat.of();
+            return iterations + ":" + hex.formatHex(salt) + ":" + hex.formatHex(hash);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA1 is part of every JDK", e);
+        }
     }
 
     private static int freePort() throws IOException {
@@ -329,6 +395,11 @@ public final class TrinoLocal implements AutoCloseable {
     /** http://127.0.0.1:port, as `trino.url` in lakesh.conf takes it. */
     public String httpUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** https://127.0.0.1:port where password logins were set up, else null. */
+    public String httpsUrl() {
+        return httpsPort == 0 ? null : "https://127.0.0.1:" + httpsPort;
     }
 
     public Path dataDir() {

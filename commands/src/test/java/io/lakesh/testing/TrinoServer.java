@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -22,6 +23,10 @@ import java.util.stream.Stream;
  * here (no JDK 24+, no download). The preparation itself is {@link TrinoLocal}'s, shared with recipes and bench.
  */
 public final class TrinoServer {
+    /** A login over HTTPS ({@link TrinoLocal#httpsUrl()}); plain HTTP takes any user without a password. */
+    public static final String PASSWORD_USER = "alice";
+    public static final String PASSWORD = "alice-secret-42";
+
     private static TrinoLocal shared;
     private static String unavailable;
     private static long startMillis;
@@ -40,7 +45,8 @@ public final class TrinoServer {
                 Path data = target.resolve("trino-" + ProcessHandle.current().pid());
                 TrinoLocal.deleteTree(data);
                 Files.createDirectories(data);
-                TrinoLocal server = TrinoLocal.start(install, java, data, catalogs(data));
+                TrinoLocal server = TrinoLocal.start(install, java, data, catalogs(data),
+                        new TrinoLocal.PasswordLogins(Map.of(PASSWORD_USER, PASSWORD)));
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "trino-stop"));
                 server.awaitReady(Duration.ofSeconds(120));
                 shared = server;

@@ -165,6 +165,30 @@ class TrinoTest {
     }
 
     @Test
+    void aPasswordLoginWorksOverTlsAndAWrongOneIsOneLineWithoutThePassword() {
+        String url = TrinoServer.shared().httpsUrl();
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            loginAs(lakesh, url, TrinoServer.PASSWORD);
+            assertEquals("> trino select 7 as n --format csv\nn\n7\n", lakesh.transcript("trino select 7 as n --format csv"));
+        }
+        try (Lakesh lakesh = Lakesh.inTempHome()) {
+            loginAs(lakesh, url, "wrong-password-17");
+            assertEquals(1, lakesh.run("trino select 7"));
+            String err = lakesh.err();
+            assertEquals("trino: authentication failed at Trino " + url + " as '" + TrinoServer.PASSWORD_USER
+                    + "': check trino.user and trino.password in lakesh.conf\n", err);
+            assertTrue(!err.contains("wrong-password-17") && !lakesh.out().contains("wrong-password-17"));
+        }
+    }
+
+    private static void loginAs(Lakesh lakesh, String httpsUrl, String password) {
+        lakesh.namespace().config().set("trino.url", httpsUrl);
+        lakesh.namespace().config().set("trino.user", TrinoServer.PASSWORD_USER);
+        lakesh.namespace().config().set("trino.password", password);
+        lakesh.namespace().config().set("trino.ssl.verification", "NONE"); // the test server's certificate is self-signed
+    }
+
+    @Test
     void withoutTrinoUrlTheErrorSaysWhatToSet() {
         try (Lakesh lakesh = Lakesh.inTempHome()) {
             assertEquals(1, lakesh.run("trino select 1"));
