@@ -62,6 +62,36 @@ class TrinoTest {
     }
 
     @Test
+    void aRunningQueryShowsTrinosStatsOnTheStatusLine() {
+        try (Lakesh lakesh = TrinoServer.connect(Lakesh.inTempHome())) {
+            java.util.List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+            lakesh.runner().context().progress((label, bytes, items) -> new io.lakesh.command.Progress() {
+                @Override
+                public void advance(long b) {
+                }
+
+                @Override
+                public void status(String text) {
+                    statuses.add(text);
+                }
+
+                @Override
+                public void itemDone() {
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+            // sf1 lineitem: 6 million generated rows, a few seconds here
+            assertEquals(0, lakesh.run("trino select count(*) as n from tpch.sf1.lineitem --format csv"), lakesh.err());
+            assertEquals("n\n6001215\n", lakesh.out());
+            assertTrue(statuses.stream().anyMatch(s -> s.matches("RUNNING( +\\d+%)?  [\\d,]+/[\\d,]+ splits  [\\d,]+ rows  .*B  \\d+\\.\\d s")),
+                    statuses.toString());
+        }
+    }
+
+    @Test
     void ctrlCCancelsTheQueryOnTheServer() throws Exception {
         try (Lakesh lakesh = TrinoServer.connect(Lakesh.inTempHome())) {
             AtomicInteger status = new AtomicInteger(-1);
