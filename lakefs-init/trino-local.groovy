@@ -13,7 +13,7 @@ def ns = lake.namespace()
 def data = ns.home().dir().resolve('trino')
 def pidFile = data.resolve('trino.pid')
 def running = {
-    Files.isRegularFile(pidFile) ? ProcessHandle.of(pidFile.text.trim() as long)
+    Files.isRegularFile(pidFile) ? ProcessHandle.of(Files.readString(pidFile).trim() as long)
             .filter { it.info().commandLine().orElse('').contains('io.trino.server.TrinoServer') }.orElse(null) : null
 }
 
