@@ -30,6 +30,15 @@ class TrinoTest {
     }
 
     @Test
+    void anUnquotedStatementKeepsItsSqlLiteralsAndEndsAtItsSemicolon() {
+        try (Lakesh lakesh = TrinoServer.connect(Lakesh.inTempHome())) {
+            assertEquals("> \\format csv\nformat: csv\n"
+                            + "> trino select 'it''s' as s, date '1998-12-01' - interval '90' day as d; pwd\ns,d\nit's,1998-09-02\n/local\n",
+                    lakesh.transcript("\\format csv", "trino select 'it''s' as s, date '1998-12-01' - interval '90' day as d; pwd"));
+        }
+    }
+
+    @Test
     void trinoAndDuckdbGiveTheSameRowsForTheSameQuery() throws Exception {
         try (Lakesh lakesh = TrinoServer.connect(Lakesh.inTempHome())) {
             // Trino's rows of tpch.tiny.nation become a CSV file that DuckDB reads
@@ -84,7 +93,7 @@ class TrinoTest {
                 }
             });
             // sf1 lineitem: 6 million generated rows, a few seconds here
-            assertEquals(0, lakesh.run("trino select count(*) as n from tpch.sf1.lineitem --format csv"), lakesh.err());
+            assertEquals(0, lakesh.run("trino 'select count(*) as n from tpch.sf1.lineitem' --format csv"), lakesh.err());
             assertEquals("n\n6001215\n", lakesh.out());
             assertTrue(statuses.stream().anyMatch(s -> s.matches("RUNNING( +\\d+%)?  [\\d,]+/[\\d,]+ splits  [\\d,]+ rows  .*B  \\d+\\.\\d s")),
                     statuses.toString());
@@ -199,7 +208,7 @@ class TrinoTest {
         String url = TrinoServer.shared().httpsUrl();
         try (Lakesh lakesh = Lakesh.inTempHome()) {
             loginAs(lakesh, url, TrinoServer.PASSWORD);
-            assertEquals("> trino select 7 as n --format csv\nn\n7\n", lakesh.transcript("trino select 7 as n --format csv"));
+            assertEquals("> trino 'select 7 as n' --format csv\nn\n7\n", lakesh.transcript("trino 'select 7 as n' --format csv"));
         }
         try (Lakesh lakesh = Lakesh.inTempHome()) {
             loginAs(lakesh, url, "wrong-password-17");
