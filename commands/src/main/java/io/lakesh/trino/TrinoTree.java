@@ -140,6 +140,12 @@ public final class TrinoTree implements VirtualTree {
         return columns.nullText("");
     }
 
+    /** The first rows of a table as Trino reads them; `where` is a SQL condition in Trino's dialect, or null. */
+    public Table head(String path, int rows, String where) {
+        List<String> parts = existing(path);
+        return engine.get().query("SELECT * FROM " + quoted(parts) + (where == null ? "" : " WHERE " + where) + " LIMIT " + rows);
+    }
+
     /** Column names of a table, for completion; none when the path is not a table Trino knows. */
     public List<String> columns(String path) {
         try {

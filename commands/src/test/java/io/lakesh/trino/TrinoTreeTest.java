@@ -40,6 +40,17 @@ class TrinoTreeTest {
     }
 
     @Test
+    void headReadsTheFirstRowsThroughTrino() {
+        try (Lakesh lakesh = TrinoServer.connect(Lakesh.inTempHome())) {
+            assertEquals(0, lakesh.run("cd /trino/tpch/tiny; head -n 2 nation --where 'regionkey = 1' --format csv"), lakesh.err());
+            List<String> lines = lakesh.out().lines().toList();
+            assertEquals(3, lines.size(), lines.toString());
+            assertEquals("nationkey,name,regionkey,comment", lines.get(0));
+            assertTrue(lines.get(1).startsWith("1,ARGENTINA,1,") && lines.get(2).startsWith("2,BRAZIL,1,"), lines.toString());
+        }
+    }
+
+    @Test
     void aTableTrinoDoesNotKnowIsOneLineNamingTheClosest() {
         try (Lakesh lakesh = TrinoServer.connect(Lakesh.inTempHome())) {
             assertEquals("> describe /trino/tpch/tiny/nations\n"
