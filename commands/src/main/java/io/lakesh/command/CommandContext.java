@@ -21,6 +21,7 @@ public final class CommandContext {
     private boolean interactive;
     private boolean debug;
     private boolean timing;
+    private SqlEngine sqlEngine = SqlEngine.DUCKDB;
     private Predicate<String> confirm = question -> false;
     private Progress.Factory progress = Progress.NONE;
     private Pager pager;
@@ -36,6 +37,7 @@ public final class CommandContext {
         return new CommandContext(namespace, scriptOut, scriptErr)
                 .format(format)
                 .printOptions(printOptions)
+                .sqlEngine(sqlEngine)
                 .debug(debug);
     }
 
@@ -100,6 +102,20 @@ public final class CommandContext {
 
     public CommandContext timing(boolean value) {
         this.timing = value;
+        return this;
+    }
+
+    /** Which engine answers SQL statements typed at the prompt (`\engine`); `trino …` always goes to Trino. */
+    public enum SqlEngine {
+        DUCKDB, TRINO
+    }
+
+    public SqlEngine sqlEngine() {
+        return sqlEngine;
+    }
+
+    public CommandContext sqlEngine(SqlEngine engine) {
+        this.sqlEngine = engine;
         return this;
     }
 

@@ -28,6 +28,9 @@ public final class CommandLineSplitter {
         }
     }
 
+    /** The command whose statement is SQL, not shell words. */
+    static final String TRINO = "trino";
+
     private CommandLineSplitter() {
     }
 
@@ -104,6 +107,17 @@ public final class CommandLineSplitter {
                 int end = io.lakesh.sql.SqlLexer.statementEnd(input, i);
                 int stop = end < 0 ? n : end;
                 words.add(new Word("sql", i, i));
+                words.add(new Word(input.substring(i, stop).strip(), i, stop));
+                statements.add(new Statement(List.copyOf(words)));
+                words.clear();
+                i = end < 0 ? n : end + 1;
+                continue;
+            }
+            if (word == null && words.size() == 1 && words.get(0).text().equals(TRINO) && c != '\'' && c != '"' && c != '-') {
+                // `trino <statement>`: the statement runs to its `;` with SQL's quoting, as `select …;` does
+                // (a quoted statement, `trino 'select …' --format csv`, is shell words as before)
+                int end = io.lakesh.sql.SqlLexer.statementEnd(input, i);
+                int stop = end < 0 ? n : end;
                 words.add(new Word(input.substring(i, stop).strip(), i, stop));
                 statements.add(new Statement(List.copyOf(words)));
                 words.clear();

@@ -49,6 +49,7 @@ public final class Namespace implements AutoCloseable {
     private final TableDetector tables = new TableDetector();
     private final Map<String, VirtualTree> trees = new ConcurrentHashMap<>();
     public static final String ICEBERG = "/iceberg";
+    public static final String TRINO = "/trino";
     private final java.util.Map<Class<?>, AutoCloseable> resources = new java.util.LinkedHashMap<>();
 
     public Namespace(LakeshHome home, Config config) {
@@ -318,15 +319,26 @@ public final class Namespace implements AutoCloseable {
     }
 
     private static boolean underTree(String path) {
-        return path.equals(ICEBERG) || path.startsWith(ICEBERG + "/");
+        return treeRoot(path) != null;
+    }
+
+    /** `/iceberg` or `/trino` for a path inside one of those trees, else null. */
+    private static String treeRoot(String path) {
+        for (String root : List.of(ICEBERG, TRINO)) {
+            if (path.equals(root) || path.startsWith(root + "/")) {
+                return root;
+            }
+        }
+        return null;
     }
 
     /** The virtual tree (catalogs) a namespace path belongs to, created on first use; null for file paths. */
     public VirtualTree tree(String path) {
-        if (!underTree(path)) {
+        String root = treeRoot(path);
+        if (root == null) {
             return null;
         }
-        return trees.computeIfAbsent(ICEBERG, k -> Trees.iceberg(this));
+        return trees.computeIfAbsent(root, k -> k.equals(ICEBERG) ? Trees.iceberg(this) : Trees.trino(this));
     }
 
     // --- stores -------------------------------------------------------------------------------
@@ -411,6 +423,9 @@ public final class Namespace implements AutoCloseable {
             String base = l.display().equals("/") ? "/" : l.display() + "/";
             if (base.equals("/")) {
                 names.add(ICEBERG.substring(1));
+                if (config.get("trino.url") != null) {
+                    names.add(TRINO.substring(1)); // only where a coordinator is configured: else listing it can only fail
+                }
             }
             for (String point : mounts.keySet()) {
                 if (point.startsWith(base)) {

@@ -28,7 +28,7 @@ final class CopyTo {
     }
 
     /** Runs the statement if it is a COPY to a namespace path; null when it is not. */
-    static DuckEngine.Result run(DuckEngine engine, String sql, CommandContext ctx) throws IOException {
+    static SqlResult run(DuckEngine engine, String sql, CommandContext ctx) throws IOException {
         Matcher m = COPY.matcher(sql);
         if (!m.matches()) {
             return null;
@@ -57,7 +57,7 @@ final class CopyTo {
         Files.createDirectories(staging);
         try {
             Path out = staging.resolve(target.name());
-            DuckEngine.Result r = engine.run(m.group(1) + DuckTypes.literal(out.toString()) + m.group(3), ctx);
+            SqlResult r = engine.run(m.group(1) + DuckTypes.literal(out.toString()) + m.group(3), ctx);
             List<Path> files;
             try (Stream<Path> s = Files.walk(out)) {
                 files = s.filter(Files::isRegularFile).sorted().toList();

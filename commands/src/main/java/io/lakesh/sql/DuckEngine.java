@@ -1,30 +1,22 @@
 package io.lakesh.sql;
 
 import io.lakesh.LakeshException;
-import io.lakesh.command.CancelledException;
 import io.lakesh.command.CommandContext;
 import io.lakesh.command.Progress;
 import io.lakesh.namespace.Namespace;
-import io.lakesh.output.Table;
 import org.duckdb.DuckDBConnection;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Embedded DuckDB, one in-memory database per session, opened on the first query. Queries run on a worker
@@ -51,9 +43,8 @@ public final class DuckEngine implements AutoCloseable {
         return cache;
     }
 
-    /** A result: rows (or null for a statement without rows), the rows changed, and notes on what was read. */
-    public record Result(Table table, long updateCount, List<String> notes, long millis) {
-    }
+    /** The engine's name in `\timing` lines. */
+    public static final String ENGINE = "DuckDB";
 
     synchronized DuckDBConnection connection() {
         if (connection == null) {
@@ -80,13 +71,13 @@ public final class DuckEngine implements AutoCloseable {
     }
 
     /** Runs one statement of the user's: names resolved in the namespace, then DuckDB runs it. */
-    public Result run(String sql, CommandContext ctx) throws IOException {
+    public SqlResult run(String sql, CommandContext ctx) throws IOException {
         return run(sql, ctx, null);
     }
 
     /** Like {@link #run(String, CommandContext)}, and a COPY's target is a namespace path too. */
-    public Result runInNamespace(String sql, CommandContext ctx) throws IOException {
-        Result copied = CopyTo.run(this, sql, ctx);
+    public SqlResult runInNamespace(String sql, CommandContext ctx) throws IOException {
+        SqlResult copied = CopyTo.run(this, sql, ctx);
         return copied != null ? copied : run(sql, ctx);
     }
 
@@ -111,7 +102,7 @@ public final class DuckEngine implements AutoCloseable {
      * Runs the user's statement wrapped: the wrapper sees it with names resolved and, for a query, its
      * column names (in order), and returns the statement DuckDB runs.
      */
-    public Result run(String sql, CommandContext ctx, Wrapper wrapper) throws IOException {
+    public SqlResult run(String sql, CommandContext ctx, Wrapper wrapper) throws IOException {
         return run(build -> SqlQuery.rewrite(sql, ctx.namespace(), build), ctx, wrapper);
     }
 
@@ -120,14 +111,14 @@ public final class DuckEngine implements AutoCloseable {
         SqlQuery prepare(QueryBuild build) throws IOException;
     }
 
-    Result run(Preparer preparer, CommandContext ctx, Wrapper wrapper) throws IOException {
+    SqlResult run(Preparer preparer, CommandContext ctx, Wrapper wrapper) throws IOException {
         long started = System.nanoTime();
         DuckDBConnection c = connection();
         try (QueryBuild build = new QueryBuild(c, cache, ctx.progress())) {
             SqlQuery query = preparer.prepare(build);
             String statement = wrapper == null ? query.sql() : wrapper.wrap(query.sql(), columnsOf(c, query));
-            Result r = execute(c, query.with(statement), ctx.progress());
-            return new Result(r.table(), r.updateCount(), build.notes(), (System.nanoTime() - started) / 1_000_000);
+            SqlResult r = execute(c, query.with(statement), ctx.progress());
+            return new SqlResult(r.table(), r.updateCount(), build.notes(), (System.nanoTime() - started) / 1_000_000, ENGINE);
         }
     }
 
@@ -144,90 +135,23 @@ public final class DuckEngine implements AutoCloseable {
         }
     }
 
-    private Result execute(DuckDBConnection c, SqlQuery query, Progress.Factory progress) throws IOException {
+    private SqlResult execute(DuckDBConnection c, SqlQuery query, Progress.Factory progress) throws IOException {
         Statement statement;
         try {
             statement = c.createStatement();
         } catch (SQLException e) {
             throw new IOException(message(e), e);
         }
-        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
-        Future<Result> running = worker().submit(() -> {
-            try {
+        try (Progress p = progress.start("query", 0, 0)) {
+            return CancellableStatement.run(worker(), statement, cancelled -> {
                 if (statement.execute(query.sql())) {
                     try (ResultSet rs = statement.getResultSet()) {
-                        return new Result(read(rs, cancelled), -1, List.of(), 0);
+                        return new SqlResult(CancellableStatement.read(rs, cancelled), -1, List.of(), 0, ENGINE);
                     }
                 }
-                return new Result(null, statement.getUpdateCount(), List.of(), 0);
-            } finally {
-                statement.close();
-            }
-        });
-        try (Progress p = progress.start("query", 0, 0)) {
-            while (true) {
-                try {
-                    return running.get(250, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    p.status(progressText(c));
-                }
-            }
-        } catch (InterruptedException e) {
-            cancelled.set(true);
-            try {
-                statement.cancel();
-            } catch (SQLException ignored) {
-                // the statement already finished: nothing left to cancel
-            }
-            waitQuietly(running);
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException s) {
-                throw new LakeshException(query.explainError(message(s)));
-            }
-            if (e.getCause() instanceof CancelledException ce) {
-                throw ce;
-            }
-            throw new IOException(e.getCause().getMessage(), e.getCause());
+                return new SqlResult(null, statement.getUpdateCount(), List.of(), 0, ENGINE);
+            }, p, () -> progressText(c), s -> new LakeshException(query.explainError(message(s))));
         }
-    }
-
-    private static void waitQuietly(Future<?> f) {
-        try {
-            f.get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // the cancelled query ends with an error of its own; the user asked for it to stop
-        }
-    }
-
-    private static Table read(ResultSet rs, java.util.concurrent.atomic.AtomicBoolean cancelled) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        int n = md.getColumnCount();
-        List<String> names = new ArrayList<>(n);
-        boolean[] numeric = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            names.add(md.getColumnLabel(i + 1));
-            numeric[i] = switch (md.getColumnType(i + 1)) {
-                case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.FLOAT, Types.REAL, Types.DOUBLE,
-                     Types.DECIMAL, Types.NUMERIC -> true;
-                default -> md.getColumnTypeName(i + 1).matches("(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|UHUGEINT)");
-            };
-        }
-        Table table = new Table(names);
-        while (rs.next()) {
-            if (cancelled.get()) {
-                throw new CancelledException();
-            }
-            Object[] row = new Object[n];
-            for (int i = 0; i < n; i++) {
-                Object v = rs.getObject(i + 1);
-                row[i] = v == null ? null : numeric[i] ? v : rs.getString(i + 1);
-            }
-            table.add(row);
-        }
-        return table;
     }
 
     /** `42%  1,204,000 of 10,000,000 rows` from DuckDB's query progress (its JDBC driver keeps the call package-private). */

@@ -55,6 +55,11 @@ public final class LineParser implements Parser {
         }
         if (words.size() == 2 && words.get(0).text().equals("sql") && words.get(0).start() == words.get(0).end()) {
             words = sqlWords(upToCursor, words.get(1).start());
+        } else if (words.size() == 2 && words.get(0).text().equals("trino") && "'\"".indexOf(upToCursor.charAt(words.get(1).start())) < 0) {
+            // `trino <statement>`: the statement's words, after the command word
+            List<Word> sql = new ArrayList<>(List.of(words.get(0)));
+            sql.addAll(sqlWords(upToCursor, words.get(1).start()));
+            words = sql;
         }
         boolean inWord = !words.isEmpty() && words.get(words.size() - 1).end() == upToCursor.length()
                 && !upToCursor.isEmpty() && !Character.isWhitespace(upToCursor.charAt(upToCursor.length() - 1));

@@ -51,7 +51,13 @@ final class NamespaceCompleter implements Completer {
             return;
         }
         if (!words.isEmpty() && io.lakesh.sql.SqlLexer.startsStatement(words.get(0), 0) && line.wordIndex() > 0) {
-            sql(words, line.wordIndex(), word, candidates);
+            boolean trino = runner.context().sqlEngine() == io.lakesh.command.CommandContext.SqlEngine.TRINO;
+            sql(words, line.wordIndex(), word, candidates, trino);
+            return;
+        }
+        if (!words.isEmpty() && words.get(0).equals("trino") && line.wordIndex() > 1) {
+            // `trino select …`: the statement after the command word, in Trino's names
+            sql(words.subList(1, words.size()), line.wordIndex() - 1, word, candidates, true);
             return;
         }
         if (line.wordIndex() == 0) {
@@ -104,10 +110,14 @@ final class NamespaceCompleter implements Completer {
      * In SQL: after FROM or JOIN the namespace's tables and files; elsewhere keywords and the columns of the
      * tables the statement names.
      */
-    private void sql(List<String> words, int index, String word, List<Candidate> candidates) {
+    private void sql(List<String> words, int index, String word, List<Candidate> candidates, boolean trino) {
         String previous = words.get(index - 1);
         if (previous.equalsIgnoreCase("from") || previous.equalsIgnoreCase("join") || previous.equalsIgnoreCase("into")) {
-            paths(word, candidates);
+            if (trino) {
+                trinoNames(word, candidates);
+            } else {
+                paths(word, candidates);
+            }
             return;
         }
         for (String k : io.lakesh.sql.SqlLexer.KEYWORDS) {
@@ -116,7 +126,7 @@ final class NamespaceCompleter implements Completer {
         }
         for (int i = 1; i < words.size() - 1; i++) {
             if (words.get(i - 1).equalsIgnoreCase("from") || words.get(i - 1).equalsIgnoreCase("join")) {
-                for (String column : columns(words.get(i))) {
+                for (String column : trino ? trinoColumns(words.get(i)) : columns(words.get(i))) {
                     candidates.add(new Candidate(column, column, null, "column of " + words.get(i), null, null, true));
                 }
             }
@@ -141,6 +151,28 @@ final class NamespaceCompleter implements Completer {
         for (String column : columns(table)) {
             candidates.add(new Candidate(column, column, null, "column", null, null, false));
         }
+    }
+
+    /** In Trino's SQL after FROM: `catalog.schema.table` names, one level at a time, from the /trino tree. */
+    private void trinoNames(String word, List<Candidate> candidates) {
+        int dot = word.lastIndexOf('.');
+        String prefix = dot < 0 ? "" : word.substring(0, dot + 1);
+        String dir = Namespace.TRINO + (prefix.isEmpty() ? "" : "/" + prefix.substring(0, prefix.length() - 1).replace('.', '/'));
+        int depth = prefix.isEmpty() ? 0 : prefix.split("\\.").length;
+        try {
+            for (FileEntry e : ns.list(ns.resolve(dir))) {
+                boolean table = depth == 2;
+                candidates.add(new Candidate(prefix + e.name() + (table ? "" : "."), e.name(), null, null, null, null, table));
+            }
+        } catch (Exception e) {
+            // no Trino configured, or a name Trino does not know: nothing to offer
+        }
+    }
+
+    /** The columns of a Trino table named `catalog.schema.table` in a statement, or none. */
+    private List<String> trinoColumns(String table) {
+        String path = Namespace.TRINO + "/" + table.replaceAll(";$", "").replace('.', '/');
+        return ns.tree(path) instanceof io.lakesh.trino.TrinoTree tree ? tree.columns(path) : List.of();
     }
 
     /** The columns of a table named in a statement (a path, or catalog.namespace.table), or none. */

@@ -46,6 +46,11 @@ public class Head extends PathCommand {
                     outputFormat(), false);
             return;
         }
+        if (entry.kind() == io.lakesh.store.Kind.TABLE && io.lakesh.trino.TrinoTree.isTablePath(item.display())) {
+            io.lakesh.trino.TrinoTree tree = (io.lakesh.trino.TrinoTree) ctx.namespace().tree(item.display());
+            ctx.print(tree.head(item.display(), bytes != null ? (int) Math.min(bytes, Integer.MAX_VALUE) : lines, where), outputFormat(), false);
+            return;
+        }
         if (entry.kind() == io.lakesh.store.Kind.DELTA) {
             var ref = io.lakesh.delta.DeltaTables.resolve(ctx.namespace(), new io.lakesh.namespace.Versioned(item.display(), version).toString());
             ctx.print(io.lakesh.delta.DeltaRows.head(ref, bytes != null ? (int) Math.min(bytes, Integer.MAX_VALUE) : lines, where),

@@ -18,13 +18,29 @@ public class SqlCommand extends LakeCommand {
     @Parameters(paramLabel = "STATEMENT", arity = "1..*", description = "The statement, e.g. select region, count(*) from orders group by 1")
     List<String> words;
 
-    private DuckEngine.Result result;
+    private io.lakesh.sql.SqlResult result;
+
+    /** The statement as typed, without its closing `;`. */
+    protected String statement() {
+        String sql = String.join(" ", words).strip();
+        return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+    }
+
+    /** Runs the statement on Trino (`trino …`, or any statement after `\engine trino`). */
+    protected Object onTrino(String sql) throws Exception {
+        result = io.lakesh.sql.TrinoEngine.of(ctx.namespace()).run(sql, ctx);
+        if (result.table() == null) {
+            // a statement without rows may have made or dropped tables: /trino lists afresh
+            ((io.lakesh.trino.TrinoTree) ctx.namespace().tree(io.lakesh.namespace.Namespace.TRINO)).refresh();
+        }
+        return result.table();
+    }
 
     @Override
     public Object call() throws Exception {
-        String sql = String.join(" ", words).strip();
-        if (sql.endsWith(";")) {
-            sql = sql.substring(0, sql.length() - 1);
+        String sql = statement();
+        if (ctx.sqlEngine() == io.lakesh.command.CommandContext.SqlEngine.TRINO) {
+            return onTrino(sql);
         }
         java.util.regex.Matcher insert = INSERT.matcher(sql);
         if (insert.matches()) {
@@ -97,7 +113,7 @@ public class SqlCommand extends LakeCommand {
         if (ctx.timing()) {
             Table t = result.table();
             String rows = t == null ? "" : t.rows().size() + (t.rows().size() == 1 ? " row" : " rows") + ", ";
-            ctx.out().printf(Locale.ROOT, "(%s%.3f s, DuckDB%s)%n", rows, result.millis() / 1000.0,
+            ctx.out().printf(Locale.ROOT, "(%s%.3f s, %s%s)%n", rows, result.millis() / 1000.0, result.engine(),
                     result.notes().isEmpty() ? "" : "; " + String.join("; ", result.notes()));
         }
         ctx.out().flush();

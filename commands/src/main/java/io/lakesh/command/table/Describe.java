@@ -22,6 +22,10 @@ public class Describe extends LakeCommand {
 
     @Override
     public Object call() throws Exception {
+        String path = ctx.namespace().absolute(table);
+        if (io.lakesh.trino.TrinoTree.isTablePath(path)) {
+            return ((io.lakesh.trino.TrinoTree) ctx.namespace().tree(path)).describe(path);
+        }
         OutputFormat f = outputFormat();
         boolean human = f == OutputFormat.TABLE || f == OutputFormat.VERTICAL || f == OutputFormat.MARKDOWN;
         if (DeltaTables.isDelta(ctx.namespace(), table)) {
