@@ -125,7 +125,10 @@ public final class SqlLexer {
         while (t != null && t.is("(")) {
             t = next(text, t.end());
         }
-        return t != null && t.type() == Type.WORD && STATEMENT_STARTS.contains(t.upper());
+        // the whole first word: `set-current` is a command, `set x = 1` is SQL
+        boolean wholeWord = t != null && (t.end() == text.length() || Character.isWhitespace(text.charAt(t.end()))
+                || "(;".indexOf(text.charAt(t.end())) >= 0);
+        return wholeWord && t.type() == Type.WORD && STATEMENT_STARTS.contains(t.upper());
     }
 
     /** Where the SQL statement starting at {@code from} ends: the index of its `;` (outside quotes and comments), or -1. */

@@ -42,4 +42,15 @@ class CommandLineSplitterTest {
         assertThrows(CommandLineSplitter.UnclosedQuoteException.class, () -> split("cat 'abc"));
         assertEquals(List.of("cat", "abc"), CommandLineSplitter.split("cat 'abc", true).get(0).texts());
     }
+
+    @Test
+    void sqlStatementsGoWholeToTheSqlCommandButCommandsThatLookLikeSqlDoNot() {
+        var st = CommandLineSplitter.split("select 'a;b' as x; ls -l; set-current t@1; set threads = 2");
+        assertEquals(java.util.List.of("sql", "select 'a;b' as x"), st.get(0).texts());
+        assertEquals(java.util.List.of("ls", "-l"), st.get(1).texts());
+        assertEquals(java.util.List.of("set-current", "t@1"), st.get(2).texts());
+        assertEquals(java.util.List.of("sql", "set threads = 2"), st.get(3).texts());
+        org.junit.jupiter.api.Assertions.assertTrue(CommandLineSplitter.inOpenSql("ls; select 1,"));
+        org.junit.jupiter.api.Assertions.assertFalse(CommandLineSplitter.inOpenSql("select 1;"));
+    }
 }
