@@ -58,6 +58,14 @@ public final class DeltaTables {
         return !l.isVirtual() && ns.stat(l).kind() == Kind.DELTA;
     }
 
+    /** The latest version of the table, for a command that commits to it: `@version` is refused. */
+    public static Ref resolveForWrite(Namespace ns, String arg, String command) throws IOException {
+        if (Versioned.parse(arg).version() != null) {
+            throw new LakeshException("'" + arg + "': " + command + " writes a new version on the latest; name the table without '@'");
+        }
+        return resolve(ns, arg);
+    }
+
     public static Ref resolve(Namespace ns, String arg) throws IOException {
         Versioned v = Versioned.parse(arg);
         Location l = ns.resolve(v.path());

@@ -68,15 +68,15 @@ public final class DeltaWrite {
     private DeltaWrite() {
     }
 
-    /** Appends what {@code select} gives (its columns by position are the table's) and returns the rows added. */
+    /**
+     * Appends what {@code select} gives (its columns by position are the table's) and returns the rows added;
+     * {@code ref} is the latest version ({@link DeltaTables#resolveForWrite}).
+     */
     public static long append(CommandContext ctx, DeltaTables.Ref ref, String select, String operation) throws IOException {
         return append(ctx, ref, build -> SqlQuery.rewrite(select, ctx.namespace(), build), operation);
     }
 
     static long append(CommandContext ctx, DeltaTables.Ref ref, DuckEngine.Preparer preparer, String operation) throws IOException {
-        if (ref.snapshot().getVersion() != latest(ctx, ref)) {
-            throw new LakeshException("'" + ref.path() + "': " + operation + " writes the current version; name the table without '@'");
-        }
         Engine engine = ref.engine();
         Transaction txn = ref.read(() -> ref.snapshot().buildUpdateTableTransaction("lakesh", Operation.WRITE).build(engine));
         Row state = txn.getTransactionState(engine);
@@ -182,10 +182,6 @@ public final class DeltaWrite {
                 l.store().delete(l.storePath(), true);
             }
         }
-    }
-
-    private static long latest(CommandContext ctx, DeltaTables.Ref ref) throws IOException {
-        return DeltaTables.resolve(ctx.namespace(), ref.location().display()).version();
     }
 
     private static String physicalName(StructField f) {

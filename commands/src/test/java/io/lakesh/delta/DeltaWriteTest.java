@@ -9,15 +9,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.delta.kernel.Operation;
+import io.delta.kernel.Transaction;
+
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Delta tables that lakesh writes (create, load, insert, create as select), read back by delta-kernel and checked against the protocol. */
@@ -107,6 +118,151 @@ class DeltaWriteTest {
         assertEquals("n\n0\n", lakesh.out());
         try (Stream<Path> s = Files.list(lakesh.home().resolve("tmp"))) {
             assertEquals(0, s.count(), "staging removed");
+        }
+    }
+
+    @Test
+    void anAppendThatLosesTheRaceIsRebasedOnTheWinnersVersion() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/race (id bigint, region string) --using delta --partitioned-by region"), lakesh.err());
+        DeltaTables.Ref first = DeltaTables.resolve(lakesh.namespace(), "/local/race");
+        DeltaTables.Ref second = DeltaTables.resolve(lakesh.namespace(), "/local/race");
+        DeltaTestTables writer = DeltaTestTables.local(table("race"));
+        Transaction a = first.snapshot().buildUpdateTableTransaction("test", Operation.WRITE).build(first.engine());
+        Transaction b = second.snapshot().buildUpdateTableTransaction("test", Operation.WRITE).build(second.engine());
+        assertEquals(1, writer.commit(a, new Object[] {1L, "EU"}));
+        // both read version 0; the second finds version 1 taken, and the kernel commits its append as version 2
+        assertEquals(2, writer.commit(b, new Object[] {2L, "US"}));
+        assertEquals(Set.of("1,EU", "2,US"), kernelRows("/local/race"));
+        String one = Files.readString(table("race").resolve("_delta_log/00000000000000000001.json"));
+        assertThrows(FileAlreadyExistsException.class, () -> DeltaCommitter.publish(first.location(), 1, "{\"commitInfo\":{}}\n"));
+        assertEquals(one, Files.readString(table("race").resolve("_delta_log/00000000000000000001.json")), "a taken version is never replaced");
+        try (Stream<Path> log = Files.list(table("race").resolve("_delta_log"))) {
+            assertEquals(List.of(), log.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList(), "no temporary commit left");
+        }
+    }
+
+    @Test
+    void twoWritersCommittingNTimesEachKeepEveryAppendInContiguousVersions() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/busy (writer int, n int) --using delta"), lakesh.err());
+        int n = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Lakesh other = new Lakesh(lakesh.home())) {
+            List<Lakesh> writers = List.of(lakesh, other);
+            List<Future<String>> done = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                Lakesh session = writers.get(w);
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    StringBuilder errors = new StringBuilder();
+                    for (int i = 0; i < n; i++) {
+                        if (session.run("insert into /local/busy select " + writer + ", " + i + ";") != 0) {
+                            errors.append(session.err());
+                        }
+                    }
+                    return errors.toString();
+                }));
+            }
+            for (Future<String> f : done) {
+                assertEquals("", f.get(5, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> versions = new ArrayList<>();
+        try (Stream<Path> log = Files.list(table("busy").resolve("_delta_log"))) {
+            log.map(f -> f.getFileName().toString()).filter(f -> f.matches("\\d{20}\\.json")).sorted()
+                    .forEach(f -> versions.add(Long.parseLong(f.substring(0, 20))));
+        }
+        assertEquals(LongStream.rangeClosed(0, 2L * n).boxed().toList(), versions);
+        Set<String> expected = new TreeSet<>();
+        for (int w = 0; w < 2; w++) {
+            for (int i = 0; i < n; i++) {
+                expected.add(w + "," + i);
+            }
+        }
+        lakesh.out();
+        assertEquals(0, lakesh.run("head -n 1000 --format csv /local/busy"), lakesh.err());
+        Set<String> rows = new TreeSet<>(lakesh.out().lines().skip(1).toList());
+        assertEquals(expected, rows);
+    }
+
+    @Test
+    void aBadCsvCommitsNothingAndLeavesNoDataFiles() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/t (id bigint, amount int) --using delta"), lakesh.err());
+        assertEquals(0, lakesh.run("load /local/t " + csv("good.csv", "id,amount\n1,2\n")), lakesh.err());
+        Path bad = csv("bad.csv", "id,amount\n1,2\n2,x\n");
+        assertEquals(1, lakesh.run("load /local/t " + bad));
+        assertEquals("load: 'file://" + bad + "' line 3, column 'amount': 'x' is not a integer; nothing was loaded\n", lakesh.err());
+        assertEquals(1, DeltaTables.resolve(lakesh.namespace(), "/local/t").version());
+        assertEquals(1, parquetFiles(table("t")).size(), "only the good load's file");
+        assertEquals(Set.of("1,2"), kernelRows("/local/t"));
+        Path nulls = csv("nulls.csv", "id,amount\n1,2\n,3\n");
+        assertEquals(0, lakesh.run("create table /local/strict (id bigint not null, amount int) --using delta"), lakesh.err());
+        assertEquals(1, lakesh.run("load /local/strict " + nulls));
+        assertEquals("load: column 'id' is not null but 1 rows have no value; nothing was written\n", lakesh.err());
+        assertEquals(List.of(), parquetFiles(table("strict")));
+    }
+
+    @Test
+    void createRefusesWhatIsNotANewDeltaTable() throws Exception {
+        assertEquals("""
+                > create table /local/e (id bigint) --using delta
+                > create table /local/e (id bigint) --using delta
+                create: '/local/e' is already a Delta table (drop it first, or load into it)
+                [exit 1]
+                > create table /local/e (id bigint) --using delta --if-not-exists
+                > create table /iceberg/lake/x/e (id bigint) --using delta
+                create: '/iceberg/lake/x/e': a Delta table is a directory of a file system (e.g. /local/t or /hdfs/t); tables under /iceberg are Iceberg tables
+                [exit 1]
+                > create table /local/p (id bigint, ts timestamp) --using delta --partitioned-by day(ts)
+                create: partition 'day(ts)': Delta tables are partitioned by columns, not transforms (add a column such as day)
+                [exit 2]
+                > create table /local/p (id bigint) --using delta --partitioned-by region
+                create: partition column 'region' is not a column (columns: id)
+                [exit 1]
+                > create table /local/p (id uuid) --using delta
+                create: column 'id' is uuid, which a Delta table cannot hold (Delta has no uuid type); use string
+                [exit 1]
+                > create table /local/p (id bigint) --using parquet
+                create: --using is iceberg or delta, not 'parquet'
+                [exit 2]
+                """, lakesh.transcript("create table /local/e (id bigint) --using delta", "create table /local/e (id bigint) --using delta",
+                "create table /local/e (id bigint) --using delta --if-not-exists",
+                "create table /iceberg/lake/x/e (id bigint) --using delta",
+                "create table /local/p (id bigint, ts timestamp) --using delta --partitioned-by day(ts)",
+                "create table /local/p (id bigint) --using delta --partitioned-by region",
+                "create table /local/p (id uuid) --using delta",
+                "create table /local/p (id bigint) --using parquet"));
+        assertFalse(Files.exists(table("p")), "nothing made for a refused create");
+    }
+
+    @Test
+    void anIcebergTableCopiesIntoANewDeltaTableAndBack() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/orders (id bigint, region string, amount decimal(10,2), day date, ts timestamptz)"
+                + " --using delta --partitioned-by region"), lakesh.err());
+        assertEquals(0, lakesh.run("insert into /local/orders select 1, 'EU', 10.5, DATE '2026-11-24', TIMESTAMPTZ '2026-11-24 10:00:00+00' "
+                + "union all select 2, 'US', NULL, NULL, NULL;"), lakesh.err());
+        lakesh.out();
+        assertEquals(0, lakesh.run("create table lake.x.copy as select * from /local/orders;"), lakesh.err());
+        assertEquals("created /iceberg/lake/x/copy with 2 rows\n", lakesh.out());
+        assertEquals(0, lakesh.run("create table /local/back as select * from lake.x.copy;"), lakesh.err());
+        assertEquals("created /local/back (delta) with 2 rows\n", lakesh.out());
+        assertEquals(kernelRows("/local/orders"), kernelRows("/local/back"));
+        assertEquals(Set.of("1,EU,10.50,2026-11-24,2026-11-24T10:00Z", "2,US,,,"), kernelRows("/local/back"));
+        Snapshot back = DeltaTables.resolve(lakesh.namespace(), "/local/back").snapshot();
+        assertEquals("id:long, region:string, amount:Decimal(10, 2), day:date, ts:timestamp", back.getSchema().fields().stream()
+                .map(f -> f.getName() + ":" + f.getDataType()).collect(java.util.stream.Collectors.joining(", ")));
+        // a query that fails leaves no table behind; an existing table is not replaced
+        assertEquals(1, lakesh.run("create table /local/failed as select error('boom') as x;"));
+        assertTrue(lakesh.err().contains("boom"));
+        assertFalse(Files.exists(table("failed")));
+        assertEquals(1, lakesh.run("create table /local/back as select 1 as x;"));
+        assertEquals("sql: '/local/back' is already a Delta table (drop it first, or load into it)\n", lakesh.err());
+    }
+
+    static List<Path> parquetFiles(Path table) throws Exception {
+        try (Stream<Path> s = Files.walk(table)) {
+            return s.filter(f -> f.toString().endsWith(".parquet") && !f.toString().contains("_delta_log")).toList();
         }
     }
 }

@@ -36,7 +36,7 @@ public class SqlCommand extends LakeCommand {
             }
         }
         if (insert.matches() && isDelta(unquote(insert.group(1)))) {
-            io.lakesh.delta.DeltaTables.Ref target = io.lakesh.delta.DeltaTables.resolve(ctx.namespace(), unquote(insert.group(1)));
+            io.lakesh.delta.DeltaTables.Ref target = io.lakesh.delta.DeltaTables.resolveForWrite(ctx.namespace(), unquote(insert.group(1)), "insert");
             long rows = io.lakesh.sql.DeltaWrite.append(ctx, target, insert.group(2), "insert");
             return "inserted " + rows + (rows == 1 ? " row" : " rows") + " into " + target.path();
         }

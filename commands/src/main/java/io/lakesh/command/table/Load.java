@@ -40,7 +40,7 @@ public class Load extends LakeCommand {
             }
         }
         if (delta) {
-            io.lakesh.delta.DeltaTables.Ref target = io.lakesh.delta.DeltaTables.resolve(ctx.namespace(), table);
+            io.lakesh.delta.DeltaTables.Ref target = io.lakesh.delta.DeltaTables.resolveForWrite(ctx.namespace(), table, "load");
             return "loaded " + io.lakesh.sql.DuckLoad.load(ctx, target, sources, sizes) + " rows into " + target.path();
         }
         // DuckDB writes the Parquet files where it can (fast); Iceberg's own writer takes other partition transforms
