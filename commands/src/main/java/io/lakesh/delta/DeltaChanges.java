@@ -35,10 +35,10 @@ import java.util.function.UnaryOperator;
  */
 public final class DeltaChanges {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Restore retries on a version another writer took, re-planned against the new latest each time. */
-    private static final int RESTORE_ATTEMPTS = 10;
-    /** Writer features whose rules a commit of removes and re-adds keeps without doing more. */
-    private static final Set<String> RESTORE_WRITER_FEATURES = Set.of("appendOnly", "invariants", "checkConstraints", "columnMapping",
+    /** lakesh's own commits retry on a version another writer took, re-planned against the new latest each time. */
+    private static final int OWN_COMMIT_ATTEMPTS = 10;
+    /** Writer features whose rules lakesh's own commits (removes, re-adds, metadata) keep without doing more. */
+    private static final Set<String> OWN_COMMIT_WRITER_FEATURES = Set.of("appendOnly", "invariants", "checkConstraints", "columnMapping",
             "deletionVectors", "timestampNtz", "typeWidening", "typeWidening-preview", "v2Checkpoint", "vacuumProtocolCheck",
             "generatedColumns", "changeDataFeed", "domainMetadata");
 
@@ -69,8 +69,35 @@ public final class DeltaChanges {
             throw new LakeshException("'" + ref.path() + "' already has a column '" + name + "'; the table is unchanged");
         }
         StructType updated = schema.add(name, DeltaCreate.type(type, name), true);
-        long version = metadataCommit(ref, b -> b.withUpdatedSchema(updated));
-        return "added column " + name + " " + type + " in " + ref.path() + " (version " + version + ")";
+        String mode = ref.snapshot().getTableProperties().getOrDefault("delta.columnMapping.mode", "none");
+        if (!mode.equalsIgnoreCase("none")) {
+            StructType mapped = updated;
+            long version = metadataCommit(ref, b -> b.withUpdatedSchema(mapped));
+            return "added column " + name + " " + type + " in " + ref.path() + " (version " + version + ")";
+        }
+        // the kernel changes schemas only under column mapping; without it the protocol lets a nullable column be
+        // added by a metaData action alone (files without it read it as null), which lakesh commits itself
+        for (int attempt = 1; ; attempt++) {
+            requireOwnCommit(ref);
+            ObjectNode info = commitInfo("ADD COLUMNS", ref.version());
+            String commit = action("commitInfo", info) + "\n{\"metaData\":"
+                    + JsonUtils.rowToJson(ref.snapshot().getMetadata().withNewSchema(updated).toRow()) + "}\n";
+            try {
+                DeltaCommitter.publish(ref.location(), ref.version() + 1, commit);
+                return "added column " + name + " " + type + " in " + ref.path() + " (version " + (ref.version() + 1) + ")";
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == OWN_COMMIT_ATTEMPTS) {
+                    throw new LakeshException("'" + ref.path() + "': other writers kept committing first (" + attempt
+                            + " attempts); the table is unchanged, run it again");
+                }
+                // another writer took the version: a schema change of theirs is seen when planning again
+                ref = DeltaTables.resolve(ns, ref.location().display());
+                if (ref.snapshot().getSchema().fieldNames().stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
+                    throw new LakeshException("'" + ref.path() + "' got a column '" + name + "' from another writer meanwhile; the table is unchanged");
+                }
+                updated = ref.snapshot().getSchema().add(name, DeltaCreate.type(type, name), true);
+            }
+        }
     }
 
     private static long metadataCommit(DeltaTables.Ref ref, UnaryOperator<UpdateTableTransactionBuilder> change) {
@@ -116,15 +143,13 @@ public final class DeltaChanges {
             if (latest.version() == target.version()) {
                 return latest.path() + " is at version " + target.version() + " already; nothing changed";
             }
-            requireRestorable(latest);
+            requireOwnCommit(latest);
             Map<String, ObjectNode> now = addActions(latest);
             Map<String, ObjectNode> then = addActions(target);
             long time = System.currentTimeMillis();
             StringBuilder commit = new StringBuilder();
-            ObjectNode info = JSON.createObjectNode();
-            info.put("timestamp", time).put("operation", "RESTORE").putObject("operationParameters")
-                    .put("version", Long.toString(target.version()));
-            info.put("readVersion", latest.version()).put("isBlindAppend", false).put("engineInfo", "lakesh");
+            ObjectNode info = commitInfo("RESTORE", latest.version());
+            info.putObject("operationParameters").put("version", Long.toString(target.version()));
             commit.append(action("commitInfo", info)).append('\n');
             if (!latest.snapshot().getMetadata().equals(target.snapshot().getMetadata())) {
                 commit.append("{\"metaData\":").append(JsonUtils.rowToJson(target.snapshot().getMetadata().toRow())).append("}\n");
@@ -158,7 +183,7 @@ public final class DeltaChanges {
             try {
                 DeltaCommitter.publish(latest.location(), latest.version() + 1, commit.toString());
             } catch (FileAlreadyExistsException e) {
-                if (attempt == RESTORE_ATTEMPTS) {
+                if (attempt == OWN_COMMIT_ATTEMPTS) {
                     throw new LakeshException("'" + latest.path() + "': other writers kept committing first (" + attempt
                             + " attempts); nothing was restored, run it again");
                 }
@@ -170,10 +195,10 @@ public final class DeltaChanges {
     }
 
     /** A commit of removes and adds by lakesh keeps the rules of these features only; others are refused, never broken. */
-    static void requireRestorable(DeltaTables.Ref ref) {
+    static void requireOwnCommit(DeltaTables.Ref ref) {
         var protocol = ref.snapshot().getProtocol();
         for (String f : protocol.getWriterFeatures()) {
-            if (!RESTORE_WRITER_FEATURES.contains(f)) {
+            if (!OWN_COMMIT_WRITER_FEATURES.contains(f)) {
                 throw new LakeshException("'" + ref.path() + "' has the Delta writer feature " + f + ", whose rules lakesh's own commits "
                         + "do not keep yet; nothing changed");
             }
@@ -213,6 +238,13 @@ public final class DeltaChanges {
             return add.path("path").asText() + (dv.isMissingNode() || dv.isNull() ? "" : "#" + dv.path("storageType").asText()
                     + dv.path("pathOrInlineDv").asText() + "@" + dv.path("offset").asText(""));
         }
+    }
+
+    private static ObjectNode commitInfo(String operation, long readVersion) {
+        ObjectNode info = JSON.createObjectNode();
+        info.put("timestamp", System.currentTimeMillis()).put("operation", operation);
+        info.put("readVersion", readVersion).put("isBlindAppend", false).put("engineInfo", "lakesh");
+        return info;
     }
 
     /** One line of a commit file: `{"kind":{…}}`. */
