@@ -332,6 +332,49 @@ class DeltaWriteTest {
         assertEquals("alter: '/local/a' already has a column 'NOTE'; the table is unchanged\n", lakesh.err());
     }
 
+    @Test
+    void vacuumDeletesOnlyFilesNoVersionWithinTheRetentionReaches() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/v (id bigint) --using delta"), lakesh.err());
+        assertEquals(0, lakesh.run("insert into /local/v select 1;"), lakesh.err());
+        Set<Path> first = Set.copyOf(parquetFiles(table("v")));
+        assertEquals(0, lakesh.run("insert into /local/v select 2;"), lakesh.err());
+        Path second = parquetFiles(table("v")).stream().filter(f -> !first.contains(f)).findFirst().orElseThrow();
+        assertEquals(0, lakesh.run("rollback /local/v@1"), lakesh.err());
+        Path oldOrphan = Files.writeString(table("v").resolve("left-by-a-failed-writer.parquet"), "x");
+        Path hidden = Files.writeString(table("v").resolve("_temporary"), "x");
+        // everything so far is ten days old; a file a writer has just written is not
+        java.nio.file.attribute.FileTime tenDaysAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 10 * 86_400_000L);
+        try (Stream<Path> all = Files.walk(table("v"))) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, tenDaysAgo);
+            }
+        }
+        Path young = Files.writeString(table("v").resolve("being-written.parquet"), "x");
+        lakesh.out();
+        assertEquals(0, lakesh.run("vacuum /local/v --retain 168h --dry-run --format csv"), lakesh.err());
+        String plan = lakesh.out();
+        assertTrue(plan.startsWith("/local/v: 2 files reached by no version since "), plan);
+        assertTrue(plan.contains("data," + second.getFileName() + ",") && plan.contains("data,left-by-a-failed-writer.parquet,1\n"), plan);
+        assertTrue(plan.endsWith("dry run: nothing changed\n"), plan);
+        assertEquals(1, lakesh.run("vacuum /local/v"));
+        assertTrue(lakesh.err().startsWith("vacuum: would delete 2 files ("), lakesh.err());
+        assertEquals(1, lakesh.run("vacuum /local/v --retain 1h --force"));
+        assertEquals("vacuum: '/local/v': --retain 1h is shorter than the table's delta.deletedFileRetentionDuration (default 168h): readers of "
+                + "older versions and running writers could lose files; add --allow-short-retention to do it anyway\n", lakesh.err());
+        assertTrue(Files.exists(second), "nothing deleted by a refused vacuum");
+        long bytes = Files.size(second) + Files.size(oldOrphan);
+        assertEquals(0, lakesh.run("vacuum /local/v --force"), lakesh.err());
+        assertTrue(lakesh.out().endsWith("vacuumed /local/v: deleted 2 files (" + bytes + " bytes)\n"));
+        assertFalse(Files.exists(second) || Files.exists(oldOrphan));
+        assertTrue(Files.exists(young) && Files.exists(hidden) && first.stream().allMatch(Files::exists));
+        assertEquals(Set.of("1"), kernelRows("/local/v"));
+        assertEquals(1, lakesh.run("head /local/v@2"), "the version whose file was vacuumed no longer reads");
+        assertEquals("head: '/local/v': file " + second.getFileName() + " is missing\n", lakesh.err());
+        assertEquals(0, lakesh.run("vacuum /local/v --retain 1h --allow-short-retention --force"), lakesh.err());
+        assertEquals("/local/v: no files to vacuum (every file is reached by a version within the retention, or newer)\n", lakesh.out()
+                .replaceAll("^.*\n(?=/local)", ""));
+    }
+
     static List<Path> parquetFiles(Path table) throws Exception {
         try (Stream<Path> s = Files.walk(table)) {
             return s.filter(f -> f.toString().endsWith(".parquet") && !f.toString().contains("_delta_log")).toList();
