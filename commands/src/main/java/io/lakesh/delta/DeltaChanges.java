@@ -195,7 +195,7 @@ public final class DeltaChanges {
     }
 
     /** A commit of removes and adds by lakesh keeps the rules of these features only; others are refused, never broken. */
-    static void requireOwnCommit(DeltaTables.Ref ref) {
+    public static void requireOwnCommit(DeltaTables.Ref ref) {
         var protocol = ref.snapshot().getProtocol();
         for (String f : protocol.getWriterFeatures()) {
             if (!OWN_COMMIT_WRITER_FEATURES.contains(f)) {
@@ -206,6 +206,54 @@ public final class DeltaChanges {
         if ("true".equalsIgnoreCase(ref.snapshot().getTableProperties().get("delta.enableChangeDataFeed"))) {
             throw new LakeshException("'" + ref.path() + "' has the change data feed on, which lakesh does not write; nothing changed");
         }
+    }
+
+    /** The add actions of a version by the file's location as the store names it ({@link DeltaFiles.DataFile#location()}). */
+    public static Map<String, ObjectNode> addActionsByLocation(DeltaTables.Ref ref) {
+        Map<String, ObjectNode> out = new LinkedHashMap<>();
+        addActions(ref).values().forEach(a -> out.put(DeltaFiles.location(a.path("path").asText(), ref.snapshot().getPath()), a));
+        return out;
+    }
+
+    /**
+     * Commits lakesh's own actions (one JSON line each) as the version after {@code ref}'s. When another writer took
+     * that version first, its commits are checked: appends only, and the commit goes to the next version; a change of
+     * metadata or protocol, or a remove of one of {@code removed} (locations), fails with nothing committed.
+     */
+    public static long commitRebased(DeltaTables.Ref ref, List<String> lines, Set<String> removed, String operation) throws IOException {
+        String commit = String.join("\n", lines) + "\n";
+        DeltaLog log = new DeltaLog(ref.location());
+        String root = ref.snapshot().getPath();
+        for (long version = ref.version() + 1; ; version++) {
+            try {
+                DeltaCommitter.publish(ref.location(), version, commit);
+                return version;
+            } catch (FileAlreadyExistsException e) {
+                for (com.fasterxml.jackson.databind.JsonNode a : log.actions(version)) {
+                    boolean lostFile = a.has("remove") && removed.contains(DeltaFiles.location(a.get("remove").path("path").asText(), root));
+                    if (a.has("metaData") || a.has("protocol") || lostFile) {
+                        throw new LakeshException("'" + ref.path() + "': another writer committed version " + version + (lostFile
+                                ? ", which removed a file " + operation + " rewrites" : ", which changed the table's metadata or protocol")
+                                + "; nothing was committed, run " + operation + " again");
+                    }
+                }
+            }
+        }
+    }
+
+    /** `{"commitInfo":{…}}` for lakesh's own commit. */
+    public static String commitInfoAction(String operation, long readVersion, Map<String, String> parameters) {
+        ObjectNode info = commitInfo(operation, readVersion);
+        ObjectNode p = info.putObject("operationParameters");
+        parameters.forEach(p::put);
+        return action("commitInfo", info);
+    }
+
+    /** `{"remove":{…}}` of a file whose add action is {@code add}. */
+    public static String removeAction(ObjectNode add, long time, boolean dataChange) {
+        ObjectNode r = remove(add, time);
+        r.put("dataChange", dataChange);
+        return action("remove", r);
     }
 
     /** The add actions of a version by file (path and deletion vector), as the log has them. */

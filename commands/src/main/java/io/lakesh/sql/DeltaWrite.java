@@ -77,8 +77,30 @@ public final class DeltaWrite {
     }
 
     static long append(CommandContext ctx, DeltaTables.Ref ref, DuckEngine.Preparer preparer, String operation) throws IOException {
+        Transaction txn = ref.read(() -> ref.snapshot().buildUpdateTableTransaction("lakesh", Operation.WRITE).build(ref.engine()));
+        try (ParquetBatch batch = batch(ctx, ref, operation)) {
+            List<Row> actions = new ArrayList<>();
+            long rows = write(ctx, ref, txn, batch, preparer, actions);
+            CancelledException.check();
+            commit(ctx, ref, txn, actions, operation);
+            batch.committed();
+            return rows;
+        }
+    }
+
+    /** A batch of data files for the table; closed uncommitted, it removes what it uploaded. */
+    static ParquetBatch batch(CommandContext ctx, DeltaTables.Ref ref, String operation) throws IOException {
+        Location table = ref.location();
+        return new ParquetBatch(ctx, operation, storePath -> table.store().delete(storePath, false));
+    }
+
+    /**
+     * Writes the rows the prepared query gives (the table's columns by position) as data files of the table,
+     * adding their add actions (built by the kernel from {@code txn}'s state) to {@code actions}; returns the rows.
+     */
+    static long write(CommandContext ctx, DeltaTables.Ref ref, Transaction txn, ParquetBatch batch, DuckEngine.Preparer preparer,
+                      List<Row> actions) throws IOException {
         Engine engine = ref.engine();
-        Transaction txn = ref.read(() -> ref.snapshot().buildUpdateTableTransaction("lakesh", Operation.WRITE).build(engine));
         Row state = txn.getTransactionState(engine);
         StructType schema = txn.getSchema(engine);
         List<String> partitionColumns = txn.getPartitionColumns(engine);
@@ -98,40 +120,34 @@ public final class DeltaWrite {
         }
         String codec = ref.read(() -> ref.snapshot().getTableProperties()).getOrDefault("delta.parquet.compression.codec", "snappy");
         Location table = ref.location();
-        try (ParquetBatch batch = new ParquetBatch(ctx, operation, storePath -> table.store().delete(storePath, false))) {
-            Path out = batch.copy(preparer, columns, new ParquetBatch.Layout(codec, TARGET_FILE_SIZE, physicalPartitions, false, null));
-            List<Path> staged = ParquetBatch.files(out);
-            Map<String, Map<String, Literal>> partitions = partitionValues(ctx, staged, schema, partitionColumns);
-            HadoopFileIO local = new HadoopFileIO((Configuration) ctx.namespace().hadoopConf());
-            String root = ref.snapshot().getPath().replaceFirst("/$", "");
-            List<Row> actions = new ArrayList<>();
-            long rows = 0;
-            for (Path f : staged) {
-                CancelledException.check();
-                Map<String, Literal> partition = partitions.getOrDefault(f.toString(), Map.of());
-                DataWriteContext context = Transaction.getWriteContext(engine, state, partition);
-                DataFileStatistics stats = ParquetStatsReader.readDataFileStatistics(
-                        local.newInputFile("file:" + f.toAbsolutePath(), Files.size(f)), dataSchema, context.getStatisticsColumns());
-                if (stats.getNumRecords() == 0) {
-                    continue;
-                }
-                requireValues(schema, dataSchema, stats);
-                String directory = context.getTargetDirectory().replaceFirst("/$", "");
-                if (!directory.startsWith(root)) {
-                    throw new LakeshException("'" + ref.path() + "': the kernel puts data files in " + directory + ", outside the table " + root);
-                }
-                String storePath = table.storePath() + directory.substring(root.length()) + "/" + f.getFileName();
-                batch.upload(f, new Location(table.display(), table.store(), storePath), storePath);
-                DataFileStatus status = new DataFileStatus(directory + "/" + f.getFileName(), Files.size(f), System.currentTimeMillis(),
-                        Optional.of(stats));
-                Transaction.generateAppendActions(engine, state, Utils.singletonCloseableIterator(status), context).forEachRemaining(actions::add);
-                rows += stats.getNumRecords();
-            }
+        Path out = batch.copy(preparer, columns, new ParquetBatch.Layout(codec, TARGET_FILE_SIZE, physicalPartitions, false, null));
+        List<Path> staged = ParquetBatch.files(out);
+        Map<String, Map<String, Literal>> partitions = partitionValues(ctx, staged, schema, partitionColumns);
+        HadoopFileIO local = new HadoopFileIO((Configuration) ctx.namespace().hadoopConf());
+        String root = ref.snapshot().getPath().replaceFirst("/$", "");
+        long rows = 0;
+        for (Path f : staged) {
             CancelledException.check();
-            commit(ctx, ref, txn, actions, operation);
-            batch.committed();
-            return rows;
+            Map<String, Literal> partition = partitions.getOrDefault(f.toString(), Map.of());
+            DataWriteContext context = Transaction.getWriteContext(engine, state, partition);
+            DataFileStatistics stats = ParquetStatsReader.readDataFileStatistics(
+                    local.newInputFile("file:" + f.toAbsolutePath(), Files.size(f)), dataSchema, context.getStatisticsColumns());
+            if (stats.getNumRecords() == 0) {
+                continue;
+            }
+            requireValues(schema, dataSchema, stats);
+            String directory = context.getTargetDirectory().replaceFirst("/$", "");
+            if (!directory.startsWith(root)) {
+                throw new LakeshException("'" + ref.path() + "': the kernel puts data files in " + directory + ", outside the table " + root);
+            }
+            String storePath = table.storePath() + directory.substring(root.length()) + "/" + f.getFileName();
+            batch.upload(f, new Location(table.display(), table.store(), storePath), storePath);
+            DataFileStatus status = new DataFileStatus(directory + "/" + f.getFileName(), Files.size(f), System.currentTimeMillis(),
+                    Optional.of(stats));
+            Transaction.generateAppendActions(engine, state, Utils.singletonCloseableIterator(status), context).forEachRemaining(actions::add);
+            rows += stats.getNumRecords();
         }
+        return rows;
     }
 
     /** Commits the actions (the kernel retries an append on a version another writer took) and runs the post-commit hooks. */

@@ -375,6 +375,56 @@ class DeltaWriteTest {
                 .replaceAll("^.*\n(?=/local)", ""));
     }
 
+    @Test
+    void deleteWhereRemovesOrRewritesOnlyTheFilesWithMatchingRows() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/d (id bigint, region string) --using delta --partitioned-by region"), lakesh.err());
+        assertEquals(0, lakesh.run("insert into /local/d select 1, 'EU' union all select 2, 'EU' union all select 3, 'US';"), lakesh.err());
+        assertEquals(0, lakesh.run("insert into /local/d select 4, 'APAC';"), lakesh.err());
+        lakesh.out();
+        assertEquals(2, lakesh.run("delete /local/d --where \"id = 1 or region = 'US'\""), "only conditions the kernel can push down");
+        assertTrue(lakesh.err().startsWith("delete: "), lakesh.err());
+        assertEquals(0, lakesh.run("delete /local/d --where \"id >= 2 and region <> 'APAC'\" --dry-run --format csv"), lakesh.err());
+        String plan = lakesh.out();
+        assertTrue(plan.startsWith("delete 2 rows of /local/d where id >= 2 and region <> 'APAC': remove 1 data file, rewrite 1 data file without them\n"), plan);
+        assertTrue(plan.contains("\nremoved,region=US/") && plan.contains("\nrewritten,region=EU/"), plan);
+        assertEquals(1, lakesh.run("delete /local/d --where \"id >= 2 and region <> 'APAC'\""));
+        assertEquals("delete: would delete 2 rows from /local/d; add --force to do it without asking (--dry-run lists the files)\n", lakesh.err());
+        assertEquals(0, lakesh.run("delete /local/d --where \"id >= 2 and region <> 'APAC'\" --force"), lakesh.err());
+        assertTrue(lakesh.out().endsWith("deleted 2 rows from /local/d in version 3 (removed 2 data files, wrote 1 data file with the 1 row kept)\n"));
+        assertEquals(Set.of("1,EU", "4,APAC"), kernelRows("/local/d"));
+        assertEquals(Set.of("1,EU", "2,EU", "3,US", "4,APAC"), kernelRows("/local/d@2"), "older versions keep their rows");
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/d");
+        List<ObjectNode> actions = DeltaTestTables.readCommit(table("d"), 3);
+        assertEquals("DELETE", actions.get(0).get("commitInfo").get("operation").asText());
+        assertEquals(2, actions.stream().filter(a -> a.has("remove") && a.get("remove").get("dataChange").asBoolean()).count());
+        assertEquals(1, actions.stream().filter(a -> a.has("add") && a.get("add").get("dataChange").asBoolean()).count());
+        assertEquals(0, lakesh.run("delete /local/d --where \"id = 99\" --force"), lakesh.err());
+        assertEquals("no rows of /local/d match id = 99; nothing to delete\n", lakesh.out());
+    }
+
+    @Test
+    void optimizeCompactsSmallFilesPerPartitionWithoutChangingData() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/o (id bigint, region string) --using delta --partitioned-by region"), lakesh.err());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, lakesh.run("insert into /local/o select " + i + ", 'EU' union all select " + (10 + i) + ", 'US';"), lakesh.err());
+        }
+        assertEquals(0, lakesh.run("insert into /local/o select 20, 'APAC';"), lakesh.err());
+        Set<String> before = kernelRows("/local/o");
+        lakesh.out();
+        assertEquals(0, lakesh.run("optimize /local/o --force"), lakesh.err());
+        String out = lakesh.out();
+        assertTrue(out.startsWith("rewrite 6 data files ("), out);
+        assertTrue(out.endsWith("rewrote 6 data files into 2 (6 rows) in /local/o as version 5\n"), out);
+        assertEquals(before, kernelRows("/local/o"));
+        assertEquals(3, DeltaFiles.list(DeltaTables.resolve(lakesh.namespace(), "/local/o")).size(), "one file per partition");
+        List<ObjectNode> actions = DeltaTestTables.readCommit(table("o"), 5);
+        assertEquals("OPTIMIZE", actions.get(0).get("commitInfo").get("operation").asText());
+        assertTrue(actions.stream().filter(a -> a.has("add") || a.has("remove")).allMatch(a -> !(a.has("add") ? a.get("add") : a.get("remove"))
+                .get("dataChange").asBoolean()), "compaction changes no data");
+        assertEquals(0, lakesh.run("optimize /local/o --force"), lakesh.err());
+        assertTrue(lakesh.out().startsWith("nothing to rewrite in /local/o"));
+    }
+
     static List<Path> parquetFiles(Path table) throws Exception {
         try (Stream<Path> s = Files.walk(table)) {
             return s.filter(f -> f.toString().endsWith(".parquet") && !f.toString().contains("_delta_log")).toList();
