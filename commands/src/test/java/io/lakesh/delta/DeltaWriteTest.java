@@ -425,6 +425,70 @@ class DeltaWriteTest {
         assertTrue(lakesh.out().startsWith("nothing to rewrite in /local/o"));
     }
 
+    @Test
+    void aRewriteIsRebasedOverAppendsAndRefusedWhenAnotherWriterRemovedItsFiles() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/c (id bigint, region string) --using delta --partitioned-by region"), lakesh.err());
+        assertEquals(0, lakesh.run("insert into /local/c select 1, 'EU' union all select 2, 'EU';"), lakesh.err());
+        // planned at version 1; another writer appends (version 2): the delete commits as version 3 and keeps the append
+        io.lakesh.iceberg.MaintenancePlan first = new io.lakesh.sql.DeltaDelete(lakesh.runner().context(),
+                DeltaTables.resolve(lakesh.namespace(), "/local/c"), "id = 1");
+        assertEquals(0, lakesh.run("insert into /local/c select 3, 'US';"), lakesh.err());
+        assertTrue(first.apply().endsWith("in version 3 (removed 1 data file, wrote 1 data file with the 1 row kept)"));
+        assertEquals(Set.of("2,EU", "3,US"), kernelRows("/local/c"));
+        // planned at version 3; another delete removes the same file first: this one is refused, nothing committed
+        io.lakesh.iceberg.MaintenancePlan second = new io.lakesh.sql.DeltaDelete(lakesh.runner().context(),
+                DeltaTables.resolve(lakesh.namespace(), "/local/c"), "id = 2");
+        assertEquals(0, lakesh.run("delete /local/c --where \"region = 'EU'\" --force"), lakesh.err());
+        Set<Path> before = Set.copyOf(parquetFiles(table("c")));
+        io.lakesh.LakeshException refused = org.junit.jupiter.api.Assertions.assertThrows(io.lakesh.LakeshException.class, second::apply);
+        assertEquals("'/local/c': another writer committed version 4, which removed a file delete rewrites; nothing was committed, run delete again",
+                refused.getMessage());
+        assertEquals(4, DeltaTables.resolve(lakesh.namespace(), "/local/c").version());
+        assertEquals(before, Set.copyOf(parquetFiles(table("c"))), "the refused rewrite's files are removed again");
+        assertEquals(Set.of("3,US"), kernelRows("/local/c"));
+    }
+
+    @Test
+    void theWrittenLogFollowsTheProtocol() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/p (id bigint, region string) --using delta --partitioned-by region"), lakesh.err());
+        assertEquals(0, lakesh.run("insert into /local/p select 1, 'EU';"), lakesh.err());
+        assertEquals(0, lakesh.run("rollback /local/p@0"), lakesh.err());
+        assertEquals(0, lakesh.run("checkpoint /local/p"), lakesh.err());
+        ObjectNode protocol = DeltaTestTables.action(table("p"), 0, "protocol");
+        assertTrue(protocol.get("minReaderVersion").asInt() >= 1 && protocol.get("minWriterVersion").asInt() >= 2, protocol.toString());
+        ObjectNode meta = DeltaTestTables.action(table("p"), 0, "metaData");
+        assertEquals("parquet", meta.get("format").get("provider").asText());
+        JsonNode schema = DeltaTestTables.JSON.readTree(meta.get("schemaString").asText());
+        assertEquals("struct", schema.get("type").asText());
+        assertEquals("long", schema.get("fields").get(0).get("type").asText());
+        for (long v = 0; v <= 2; v++) {
+            List<ObjectNode> actions = DeltaTestTables.readCommit(table("p"), v);
+            assertEquals(1, actions.stream().filter(a -> a.has("commitInfo")).count(), "one commitInfo in version " + v);
+            for (ObjectNode a : actions) {
+                assertEquals(1, a.size(), "one action per line: " + a);
+                String kind = a.fieldNames().next();
+                assertTrue(Set.of("commitInfo", "protocol", "metaData", "add", "remove").contains(kind), kind);
+                if (kind.equals("add") || kind.equals("remove")) {
+                    JsonNode f = a.get(kind);
+                    assertTrue(f.has("path") && f.has("partitionValues") && f.has("size") && f.has("dataChange"), f.toString());
+                }
+                if (kind.equals("add")) {
+                    assertTrue(a.get(kind).has("modificationTime") && a.get(kind).has("stats"), a.toString());
+                }
+                if (kind.equals("remove")) {
+                    assertTrue(a.get(kind).has("deletionTimestamp"), a.toString());
+                }
+            }
+        }
+        // the checkpoint is the kernel's: the protocol's action columns, one row per action kept
+        lakesh.out();
+        assertEquals(0, lakesh.runner().run(List.of("sql", "--format", "csv", "select name from parquet_schema('" + table("p")
+                + "/_delta_log/00000000000000000002.checkpoint.parquet') where name in ('add', 'remove', 'metaData', 'protocol', 'txn') order by name")),
+                lakesh.err());
+        assertEquals("name\nadd\nmetaData\nprotocol\nremove\ntxn\n", lakesh.out());
+        assertEquals(Set.of(), kernelRows("/local/p"));
+    }
+
     static List<Path> parquetFiles(Path table) throws Exception {
         try (Stream<Path> s = Files.walk(table)) {
             return s.filter(f -> f.toString().endsWith(".parquet") && !f.toString().contains("_delta_log")).toList();
