@@ -185,6 +185,37 @@ class DeltaWriteTest {
     }
 
     @Test
+    void twoProcessesCommittingNTimesEachKeepEveryAppendInContiguousVersions() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/procs (writer int, n int) --using delta"), lakesh.err());
+        int n = 5;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> processes = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            processes.add(new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), DeltaWriterProcess.class.getName(),
+                    lakesh.home().toString(), "/local/procs", Integer.toString(w), Integer.toString(n))
+                    .redirectErrorStream(true).start());
+        }
+        for (Process p : processes) {
+            String output = new String(p.getInputStream().readAllBytes());
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES), "writer finished");
+            assertEquals(0, p.exitValue(), output);
+        }
+        List<Long> versions = new ArrayList<>();
+        try (Stream<Path> log = Files.list(table("procs").resolve("_delta_log"))) {
+            log.map(f -> f.getFileName().toString()).filter(f -> f.matches("\\d{20}\\.json")).sorted()
+                    .forEach(f -> versions.add(Long.parseLong(f.substring(0, 20))));
+        }
+        assertEquals(LongStream.rangeClosed(0, 2L * n).boxed().toList(), versions);
+        Set<String> expected = new TreeSet<>();
+        for (int w = 0; w < 2; w++) {
+            for (int i = 0; i < n; i++) {
+                expected.add(w + "," + i);
+            }
+        }
+        assertEquals(expected, kernelRows("/local/procs"));
+    }
+
+    @Test
     void aBadCsvCommitsNothingAndLeavesNoDataFiles() throws Exception {
         assertEquals(0, lakesh.run("create table /local/t (id bigint, amount int) --using delta"), lakesh.err());
         assertEquals(0, lakesh.run("load /local/t " + csv("good.csv", "id,amount\n1,2\n")), lakesh.err());
