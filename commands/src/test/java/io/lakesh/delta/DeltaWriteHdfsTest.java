@@ -22,9 +22,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Delta tables lakesh writes on a real HDFS (MiniDFSCluster): commits by NameNode rename, read back by the kernel. */
 class DeltaWriteHdfsTest {
+
+    static java.util.List<String> headRows(Lakesh lakesh, String table) {
+        lakesh.out();
+        assertEquals(0, lakesh.run("head -n 100 --format csv " + table), lakesh.err());
+        return lakesh.out().lines().skip(1).toList();
+    }
 
     @Test
     void writesOnHdfsCommitPutIfAbsentAndReadBackByTheKernel() throws Exception {
@@ -89,6 +96,24 @@ class DeltaWriteHdfsTest {
             assertEquals(0, lakesh.run("count --format csv " + table), lakesh.err());
             assertEquals(true, lakesh.out().contains("," + (2 + 2 * n) + "," + table), "every append counted");
             DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, table);
+
+            // lakesh's own commits on HDFS: compaction, delete, restore, checkpoint, then vacuum of what no version reaches
+            long v = 1 + 2L * n;
+            assertEquals(0, lakesh.run("optimize " + table + " --force"), lakesh.err());
+            assertTrue(lakesh.out().endsWith(" in " + table + " as version " + (v + 1) + "\n"));
+            assertEquals(0, lakesh.run("delete " + table + " --where \"region = 'EU'\" --force"), lakesh.err());
+            assertEquals(0, lakesh.run("rollback " + table + "@" + v), lakesh.err());
+            lakesh.out();
+            assertEquals(0, lakesh.run("checkpoint " + table), lakesh.err());
+            assertEquals("checkpoint of " + table + " at version " + (v + 3) + " (_delta_log/" + String.format("%020d", v + 3)
+                    + ".checkpoint.parquet)\n", lakesh.out());
+            assertEquals(expected, new TreeSet<>(headRows(lakesh, table)));
+            assertEquals(0, lakesh.run("vacuum " + table + " --retain 0h --allow-short-retention --force"), lakesh.err());
+            String vacuumed = lakesh.out();
+            assertTrue(vacuumed.contains("vacuumed " + table + ": deleted "), vacuumed);
+            assertEquals(expected, new TreeSet<>(headRows(lakesh, table)), "the latest version reads after vacuum");
+            assertEquals(1, lakesh.run("head " + table + "@" + (v + 1)), "a version whose files were vacuumed");
+            lakesh.err();
         }
     }
 }
