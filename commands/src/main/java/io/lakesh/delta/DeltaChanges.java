@@ -267,7 +267,7 @@ public final class DeltaChanges {
                         while (rows.hasNext()) {
                             Row add = rows.next().getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
                             ObjectNode json = (ObjectNode) JSON.readTree(JsonUtils.rowToJson(add));
-                            JsonNodeKey key = new JsonNodeKey(json);
+                            FileKey key = new FileKey(json);
                             out.put(key.text(), json);
                         }
                     }
@@ -280,7 +280,7 @@ public final class DeltaChanges {
     }
 
     /** A file is the same file with the same deletion vector (the protocol's key of path and DV id). */
-    private record JsonNodeKey(ObjectNode add) {
+    private record FileKey(ObjectNode add) {
         String text() {
             var dv = add.path("deletionVector");
             return add.path("path").asText() + (dv.isMissingNode() || dv.isNull() ? "" : "#" + dv.path("storageType").asText()

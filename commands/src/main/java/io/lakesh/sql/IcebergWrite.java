@@ -2,8 +2,6 @@ package io.lakesh.sql;
 
 import io.lakesh.LakeshException;
 import io.lakesh.command.CommandContext;
-import io.lakesh.namespace.Location;
-import io.lakesh.namespace.Namespace;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
@@ -21,19 +19,12 @@ import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Types;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Rows that DuckDB computes, appended to an Iceberg table in one commit: DuckDB writes the Parquet data

@@ -233,6 +233,39 @@ class DeltaWriteTest {
     }
 
     @Test
+    void aLoadCancelledLikeCtrlCCommitsNothingAndLeavesNoDataFiles() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/big (id bigint, note string) --using delta"), lakesh.err());
+        Path csv = lakesh.home().resolve("big.csv");
+        try (var out = Files.newBufferedWriter(csv)) {
+            out.write("id,note\n");
+            for (int i = 0; i < 3_000_000; i++) {
+                out.write(i + ",row number " + i + "\n");
+            }
+        }
+        int[] status = {-1};
+        Thread load = new Thread(() -> status[0] = lakesh.run("load /local/big " + csv));
+        load.start();
+        Path tmp = lakesh.home().resolve("tmp");
+        long deadline = System.currentTimeMillis() + 60_000;
+        // the batch's staging directory exists from just before DuckDB starts writing
+        while (System.currentTimeMillis() < deadline && !(Files.isDirectory(tmp) && hasEntries(tmp))) {
+            Thread.sleep(5);
+        }
+        load.interrupt(); // what Ctrl-C does to the command thread
+        load.join(120_000);
+        assertEquals(1, status[0], "cancelled: " + lakesh.err());
+        assertEquals(0, DeltaTables.resolve(lakesh.namespace(), "/local/big").version(), "nothing committed");
+        assertEquals(List.of(), parquetFiles(table("big")), "no data files left in the table");
+        assertFalse(hasEntries(tmp), "staging removed");
+    }
+
+    static boolean hasEntries(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isPresent();
+        }
+    }
+
+    @Test
     void createRefusesWhatIsNotANewDeltaTable() throws Exception {
         assertEquals("""
                 > create table /local/e (id bigint) --using delta
