@@ -19,8 +19,6 @@ import java.util.Map;
  * actions say `dataChange: false` (readers of the change stream see no new rows), as Delta's OPTIMIZE commits it.
  */
 public final class DeltaCompaction implements MaintenancePlan {
-    public static final long DEFAULT_TARGET = 128L << 20;
-
     private final CommandContext ctx;
     private final DeltaTables.Ref ref;
     private final long targetBytes;
@@ -31,7 +29,7 @@ public final class DeltaCompaction implements MaintenancePlan {
     public DeltaCompaction(CommandContext ctx, DeltaTables.Ref ref, Long targetSize, int minInputFiles) {
         this.ctx = ctx;
         this.ref = ref;
-        this.targetBytes = targetSize == null ? DEFAULT_TARGET : targetSize;
+        this.targetBytes = targetSize == null ? DeltaWrite.targetFileSize(ref) : targetSize;
         this.minInputFiles = minInputFiles;
         Map<String, List<DeltaFiles.DataFile>> byPartition = new LinkedHashMap<>();
         for (DeltaFiles.DataFile f : DeltaFiles.list(ref)) {
@@ -81,7 +79,7 @@ public final class DeltaCompaction implements MaintenancePlan {
             all.addAll(g);
             rewrites.add(new DeltaRewrite.Group(g, null));
         }
-        DeltaRewrite.Result r = DeltaRewrite.commit(ctx, ref, all, rewrites, false, "optimize", Map.of());
+        DeltaRewrite.Result r = DeltaRewrite.commit(ctx, ref, all, rewrites, targetBytes, false, "optimize", Map.of());
         return "rewrote " + MaintenancePlan.count(all.size(), "data file") + " into " + r.filesWritten() + " (" + r.rows() + " rows) in "
                 + ref.path() + " as version " + r.version();
     }

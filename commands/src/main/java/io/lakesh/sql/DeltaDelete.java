@@ -89,7 +89,7 @@ public final class DeltaDelete implements MaintenancePlan {
         List<DeltaFiles.DataFile> all = new ArrayList<>(removed);
         all.addAll(rewritten);
         List<DeltaRewrite.Group> groups = rewritten.isEmpty() ? List.of() : List.of(new DeltaRewrite.Group(rewritten, where));
-        DeltaRewrite.Result r = DeltaRewrite.commit(ctx, ref, all, groups, true, "delete", Map.of("predicate", where));
+        DeltaRewrite.Result r = DeltaRewrite.commit(ctx, ref, all, groups, DeltaWrite.targetFileSize(ref), true, "delete", Map.of("predicate", where));
         return "deleted " + count(rows, "row") + " from " + ref.path() + " in version " + r.version() + " (removed " + count(all.size(), "data file")
                 + ", wrote " + count(r.filesWritten(), "data file") + " with the " + count(r.rows(), "row") + " kept)";
     }

@@ -39,8 +39,8 @@ final class DeltaRewrite {
     private DeltaRewrite() {
     }
 
-    static Result commit(CommandContext ctx, DeltaTables.Ref ref, List<DeltaFiles.DataFile> removed, List<Group> rewrites, boolean dataChange,
-                         String operation, Map<String, String> parameters) throws IOException {
+    static Result commit(CommandContext ctx, DeltaTables.Ref ref, List<DeltaFiles.DataFile> removed, List<Group> rewrites, long targetSize,
+                         boolean dataChange, String operation, Map<String, String> parameters) throws IOException {
         DeltaChanges.requireOwnCommit(ref);
         Transaction txn = ref.read(() -> ref.snapshot().buildUpdateTableTransaction("lakesh", Operation.WRITE).build(ref.engine()));
         try (ParquetBatch batch = DeltaWrite.batch(ctx, ref, operation)) {
@@ -48,7 +48,7 @@ final class DeltaRewrite {
             long rows = 0;
             for (Group g : rewrites) {
                 rows += DeltaWrite.write(ctx, ref, txn, batch, build -> SqlQuery.plain("SELECT * FROM (" + DeltaRelation.of(build, ref, g.files())
-                        + ") lakesh_rows" + (g.keep() == null ? "" : " WHERE (" + g.keep() + ") IS NOT TRUE"), ctx.namespace()), adds);
+                        + ") lakesh_rows" + (g.keep() == null ? "" : " WHERE (" + g.keep() + ") IS NOT TRUE"), ctx.namespace()), targetSize, adds);
             }
             Map<String, ObjectNode> current = DeltaChanges.addActionsByLocation(ref);
             long time = System.currentTimeMillis();

@@ -63,7 +63,8 @@ import java.util.stream.Collectors;
  * removes every file written.
  */
 public final class DeltaWrite {
-    private static final long TARGET_FILE_SIZE = 128L << 20;
+    /** Files are split at this size when the table has no `delta.targetFileSize` (partitioned writes split by partition). */
+    static final long TARGET_FILE_SIZE = 128L << 20;
 
     private DeltaWrite() {
     }
@@ -80,11 +81,21 @@ public final class DeltaWrite {
         Transaction txn = ref.read(() -> ref.snapshot().buildUpdateTableTransaction("lakesh", Operation.WRITE).build(ref.engine()));
         try (ParquetBatch batch = batch(ctx, ref, operation)) {
             List<Row> actions = new ArrayList<>();
-            long rows = write(ctx, ref, txn, batch, preparer, actions);
+            long rows = write(ctx, ref, txn, batch, preparer, targetFileSize(ref), actions);
             CancelledException.check();
             commit(ctx, ref, txn, actions, operation);
             batch.committed();
             return rows;
+        }
+    }
+
+    /** The table's `delta.targetFileSize` (bytes), else {@link #TARGET_FILE_SIZE}. */
+    static long targetFileSize(DeltaTables.Ref ref) {
+        String size = ref.snapshot().getTableProperties().get("delta.targetFileSize");
+        try {
+            return size == null ? TARGET_FILE_SIZE : io.lakesh.output.Bytes.parse(size);
+        } catch (RuntimeException e) {
+            throw new LakeshException("'" + ref.path() + "': delta.targetFileSize '" + size + "' is not a size (e.g. 134217728 or 128M)");
         }
     }
 
@@ -99,7 +110,7 @@ public final class DeltaWrite {
      * adding their add actions (built by the kernel from {@code txn}'s state) to {@code actions}; returns the rows.
      */
     static long write(CommandContext ctx, DeltaTables.Ref ref, Transaction txn, ParquetBatch batch, DuckEngine.Preparer preparer,
-                      List<Row> actions) throws IOException {
+                      long targetSize, List<Row> actions) throws IOException {
         Engine engine = ref.engine();
         Row state = txn.getTransactionState(engine);
         StructType schema = txn.getSchema(engine);
@@ -120,7 +131,7 @@ public final class DeltaWrite {
         }
         String codec = ref.read(() -> ref.snapshot().getTableProperties()).getOrDefault("delta.parquet.compression.codec", "snappy");
         Location table = ref.location();
-        Path out = batch.copy(preparer, columns, new ParquetBatch.Layout(codec, TARGET_FILE_SIZE, physicalPartitions, false, null));
+        Path out = batch.copy(preparer, columns, new ParquetBatch.Layout(codec, targetSize, physicalPartitions, false, null));
         List<Path> staged = ParquetBatch.files(out);
         Map<String, Map<String, Literal>> partitions = partitionValues(ctx, staged, schema, partitionColumns);
         HadoopFileIO local = new HadoopFileIO((Configuration) ctx.namespace().hadoopConf());

@@ -475,6 +475,9 @@ class DeltaWriteTest {
         assertEquals(0, lakesh.run("insert into /local/o select 20, 'APAC';"), lakesh.err());
         Set<String> before = kernelRows("/local/o");
         lakesh.out();
+        // every file is larger than 3/4 of a 100-byte target: none is small
+        assertEquals(0, lakesh.run("optimize /local/o --target-size 100 --force"), lakesh.err());
+        assertTrue(lakesh.out().startsWith("nothing to rewrite in /local/o"));
         assertEquals(0, lakesh.run("optimize /local/o --force"), lakesh.err());
         String out = lakesh.out();
         assertTrue(out.startsWith("rewrite 6 data files ("), out);
