@@ -259,6 +259,28 @@ class DeltaWriteTest {
         assertFalse(hasEntries(tmp), "staging removed");
     }
 
+    @Test
+    void badWritesAreOneLineAndCommitNothing() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/w (id bigint, region string) --using delta"), lakesh.err());
+        assertEquals(0, lakesh.run("insert into /local/w select 1, 'EU';"), lakesh.err());
+        Path extra = csv("extra.csv", "id,region,colour\n1,EU,red\n");
+        lakesh.out();
+        assertEquals("""
+                > insert into /local/w select 1;
+                sql: the query gives 1 columns, the table has 2 (id, region)
+                [exit 1]
+                > insert into /local/w@0 select 2, 'US';
+                sql: '/local/w@0': insert writes a new version on the latest; name the table without '@'
+                [exit 1]
+                > load /local/w EXTRA
+                load: 'file://EXTRA': column 'colour' is not in the table (columns: id, region); nothing was loaded
+                [exit 1]
+                """, lakesh.transcript("insert into /local/w select 1;", "insert into /local/w@0 select 2, 'US';", "load /local/w " + extra)
+                .replace(extra.toString(), "EXTRA"));
+        assertEquals(1, DeltaTables.resolve(lakesh.namespace(), "/local/w").version());
+        assertEquals(1, parquetFiles(table("w")).size());
+    }
+
     static boolean hasEntries(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isPresent();
