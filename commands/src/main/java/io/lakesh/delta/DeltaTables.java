@@ -58,15 +58,24 @@ public final class DeltaTables {
         return !l.isVirtual() && ns.stat(l).kind() == Kind.DELTA;
     }
 
+    /** The latest version of the table, for a command that commits to it: `@version` is refused. */
+    public static Ref resolveForWrite(Namespace ns, String arg, String command) throws IOException {
+        if (Versioned.parse(arg).version() != null) {
+            throw new LakeshException("'" + arg + "': " + command + " writes a new version on the latest; name the table without '@'");
+        }
+        return resolve(ns, arg);
+    }
+
     public static Ref resolve(Namespace ns, String arg) throws IOException {
         Versioned v = Versioned.parse(arg);
         Location l = ns.resolve(v.path());
         if (l.isVirtual() || ns.stat(l).kind() != Kind.DELTA) {
             throw new LakeshException("'" + v.path() + "' is not a Delta table (a Delta table is a directory with _delta_log/)");
         }
-        Engine engine = DefaultEngine.create((Configuration) ns.hadoopConf());
+        Engine engine = engine(ns);
         try {
-            SnapshotBuilder builder = TableManager.loadSnapshot(l.uri());
+            // writes from this snapshot commit put-if-absent (the kernel's default rename overwrites on local files)
+            SnapshotBuilder builder = TableManager.loadSnapshot(l.uri()).withCommitter(new DeltaCommitter(l));
             if (v.version() != null) {
                 builder = at(builder, v.version(), l, engine);
             }
@@ -74,6 +83,11 @@ public final class DeltaTables {
         } catch (RuntimeException e) {
             throw failure(l, e);
         }
+    }
+
+    /** The kernel's engine on the namespace's Hadoop configuration (`/local` through Hadoop's local file system). */
+    public static Engine engine(Namespace ns) {
+        return DefaultEngine.create((Configuration) ns.hadoopConf());
     }
 
     /** `@3` is a version; anything that reads as a time picks the last commit at or before it. */
@@ -95,7 +109,7 @@ public final class DeltaTables {
     private static final Pattern MISSING_CHECKPOINT = Pattern.compile("Missing checkpoint at version (\\d+)");
 
     /** The one line a user reads for a kernel failure on a table: the table, then the problem. */
-    static LakeshException failure(Location table, Throwable e) {
+    public static LakeshException failure(Location table, Throwable e) {
         if (e instanceof LakeshException l) {
             return l;
         }

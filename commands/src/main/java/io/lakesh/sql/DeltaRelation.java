@@ -74,6 +74,15 @@ final class DeltaRelation {
         q.note(ref.path() + "@" + ref.version() + ": " + files.size() + " of " + total + " data files"
                 + (pushed.isEmpty() ? "" : " (skipped by " + String.join(" and ", pushed) + ")")
                 + (withDv == 0 ? "" : ", " + withDv + " deletion vectors applied"));
+        return of(q, ref, files);
+    }
+
+    /** The rows of exactly these files of the version (deletion vectors applied), e.g. to rewrite them. */
+    static String of(QueryBuild q, DeltaTables.Ref ref, List<DeltaFiles.DataFile> files) throws IOException {
+        StructType schema = ref.snapshot().getSchema();
+        List<String> partitionColumns = ref.snapshot().getPartitionColumnNames();
+        String mode = ref.read(() -> ref.snapshot().getTableProperties()).getOrDefault("delta.columnMapping.mode", "none").toLowerCase(Locale.ROOT);
+        long withDv = files.stream().filter(f -> f.deletionVector() != null).count();
         if (files.isEmpty()) {
             return "SELECT " + schema.fields().stream().map(f -> "CAST(NULL AS " + duckType(f.getDataType()) + ") AS " + DuckTypes.quote(f.getName()))
                     .collect(Collectors.joining(", ")) + " WHERE false";

@@ -5,7 +5,6 @@ import io.lakesh.command.CommandContext;
 import io.lakesh.iceberg.CsvReader;
 import io.lakesh.namespace.Location;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.types.Types;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,13 +21,30 @@ import java.util.stream.Collectors;
 /**
  * `load` through DuckDB: CSV (header row, typed by the table's schema so that a bad value is reported with
  * its line and column), Parquet or JSON files, columns matched to the table's by name, written and
- * committed by {@link IcebergWrite} in one append.
+ * committed in one append by {@link IcebergWrite} or {@link DeltaWrite}.
  */
 public final class DuckLoad {
     private DuckLoad() {
     }
 
+    /** Writes the rows a select gives into the target table in one commit; returns the rows written. */
+    private interface Writer {
+        long write(String select) throws IOException;
+    }
+
     public static long load(CommandContext ctx, Table table, List<Location> sources, List<Long> sizes) throws IOException {
+        List<DuckEngine.Column> columns = table.schema().columns().stream().map(f -> new DuckEngine.Column(f.name(), DuckTypes.of(f.type()))).toList();
+        return load(ctx, columns, sources, sizes, select -> IcebergWrite.append(ctx, table, select, "load"));
+    }
+
+    public static long load(CommandContext ctx, io.lakesh.delta.DeltaTables.Ref table, List<Location> sources, List<Long> sizes) throws IOException {
+        List<DuckEngine.Column> columns = table.snapshot().getSchema().fields().stream()
+                .map(f -> new DuckEngine.Column(f.getName(), DeltaRelation.duckType(f.getDataType()))).toList();
+        return load(ctx, columns, sources, sizes, select -> DeltaWrite.append(ctx, table, select, "load"));
+    }
+
+    private static long load(CommandContext ctx, List<DuckEngine.Column> columns, List<Location> sources, List<Long> sizes, Writer writer)
+            throws IOException {
         String format = FileRelation.format(sources.get(0).name());
         for (Location s : sources) {
             if (!FileRelation.format(s.name()).equals(format) || format.isEmpty()) {
@@ -40,7 +56,6 @@ public final class DuckLoad {
             remote.add(new FileCache.RemoteFile(sources.get(i).uri(), sizes.get(i)));
         }
         List<String> local = new ArrayList<>(DuckEngine.of(ctx.namespace()).cache().localPaths(remote, ctx.progress()).values());
-        List<Types.NestedField> columns = table.schema().columns();
         List<String> sourceColumns;
         String reader;
         if (format.equals("csv") || format.equals("tsv")) {
@@ -51,20 +66,20 @@ public final class DuckLoad {
                     throw new LakeshException("'" + s.display() + "' has another header than '" + sources.get(0).display() + "'; load them one at a time");
                 }
             }
-            Map<String, Types.NestedField> byName = byName(columns);
+            Map<String, DuckEngine.Column> byName = byName(columns);
             String types = sourceColumns.stream().map(h -> {
-                Types.NestedField f = byName.get(h.toLowerCase(Locale.ROOT));
+                DuckEngine.Column f = byName.get(h.toLowerCase(Locale.ROOT));
                 if (f == null) {
                     throw notInTable(sources.get(0), h, columns);
                 }
-                return DuckTypes.literal(h) + ": " + DuckTypes.literal(DuckTypes.of(f.type()));
+                return DuckTypes.literal(h) + ": " + DuckTypes.literal(f.type());
             }).collect(Collectors.joining(", "));
             reader = "read_csv(" + DuckTypes.list(local) + ", header = true, auto_detect = false, delim = " + DuckTypes.literal(String.valueOf(delimiter))
                     + ", quote = '\"', escape = '\"', columns = {" + types + "})";
         } else {
             reader = (format.equals("parquet") ? "read_parquet(" : "read_json(") + DuckTypes.list(local) + ", union_by_name = true)";
             sourceColumns = DuckEngine.of(ctx.namespace()).run("SELECT * FROM " + reader + " LIMIT 0", ctx).table().columns();
-            Map<String, Types.NestedField> byName = byName(columns);
+            Map<String, DuckEngine.Column> byName = byName(columns);
             for (String c : sourceColumns) {
                 if (!byName.containsKey(c.toLowerCase(Locale.ROOT))) {
                     throw notInTable(sources.get(0), c, columns);
@@ -78,7 +93,7 @@ public final class DuckLoad {
             return c == null ? "NULL" : DuckTypes.quote(c);
         }).collect(Collectors.joining(", ")) + " FROM " + reader;
         try {
-            return IcebergWrite.append(ctx, table, select, "load");
+            return writer.write(select);
         } catch (LakeshException e) {
             throw csvError(e, sources, local);
         }
@@ -109,15 +124,15 @@ public final class DuckLoad {
         return i < 0 ? localPath : sources.get(i).display();
     }
 
-    private static Map<String, Types.NestedField> byName(List<Types.NestedField> columns) {
-        Map<String, Types.NestedField> m = new HashMap<>();
+    private static Map<String, DuckEngine.Column> byName(List<DuckEngine.Column> columns) {
+        Map<String, DuckEngine.Column> m = new HashMap<>();
         columns.forEach(f -> m.put(f.name().toLowerCase(Locale.ROOT), f));
         return m;
     }
 
-    private static LakeshException notInTable(Location source, String column, List<Types.NestedField> columns) {
+    private static LakeshException notInTable(Location source, String column, List<DuckEngine.Column> columns) {
         return new LakeshException("'" + source.display() + "': column '" + column + "' is not in the table (columns: "
-                + columns.stream().map(Types.NestedField::name).collect(Collectors.joining(", ")) + "); nothing was loaded");
+                + columns.stream().map(DuckEngine.Column::name).collect(Collectors.joining(", ")) + "); nothing was loaded");
     }
 
     private static List<String> header(Location source, char delimiter) throws IOException {

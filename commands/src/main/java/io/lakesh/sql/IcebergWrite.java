@@ -2,8 +2,6 @@ package io.lakesh.sql;
 
 import io.lakesh.LakeshException;
 import io.lakesh.command.CommandContext;
-import io.lakesh.namespace.Location;
-import io.lakesh.namespace.Namespace;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
@@ -21,19 +19,12 @@ import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Types;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Rows that DuckDB computes, appended to an Iceberg table in one commit: DuckDB writes the Parquet data
@@ -91,16 +82,10 @@ public final class IcebergWrite {
      * them, described with metrics from their footers. Closing an uncommitted batch removes every file it wrote.
      */
     static final class Batch implements AutoCloseable {
-        private final CommandContext ctx;
         private final Table table;
-        private final String operation;
-        private final String name = "lakesh-" + UUID.randomUUID();
-        private final Path staging;
-        private final List<String> written = new ArrayList<>();
+        private final ParquetBatch parquet;
         private final List<DataFile> files = new ArrayList<>();
         private final Map<String, String> properties;
-        private int round;
-        private boolean committed;
 
         Batch(CommandContext ctx, Table table, String operation) throws IOException {
             this(ctx, table, operation, table.properties());
@@ -108,12 +93,9 @@ public final class IcebergWrite {
 
         /** With {@code properties} for the files (codec, target size) instead of the table's own. */
         Batch(CommandContext ctx, Table table, String operation, Map<String, String> properties) throws IOException {
-            this.ctx = ctx;
             this.table = table;
-            this.operation = operation;
             this.properties = properties;
-            this.staging = ctx.namespace().home().dir().resolve("tmp").resolve(name);
-            Files.createDirectories(staging);
+            this.parquet = new ParquetBatch(ctx, operation, location -> table.io().deleteFile(location));
         }
 
         /**
@@ -122,25 +104,21 @@ public final class IcebergWrite {
          * {@code orderBy} (SQL) when given. Returns the rows written.
          */
         long write(DuckEngine.Preparer preparer, PartitionSpec spec, org.apache.iceberg.StructLike partition, String orderBy) throws IOException {
-            Namespace ns = ctx.namespace();
             Schema schema = table.schema();
-            Path out = staging.resolve(Integer.toString(round++));
-            DuckEngine.of(ns).run(preparer, ctx, (rewritten, columns) -> {
-                if (columns.size() != schema.columns().size()) {
-                    throw new LakeshException("the query gives " + columns.size() + " columns, the table has " + schema.columns().size()
-                            + " (" + schema.columns().stream().map(Types.NestedField::name).collect(Collectors.joining(", ")) + ")");
-                }
-                return copyStatement(table, properties, rewritten, out, name + "-" + round, partition == null && !spec.isUnpartitioned(), orderBy);
-            });
-            List<Path> parquet;
-            try (Stream<Path> s = Files.walk(out)) {
-                parquet = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".parquet")).sorted(Comparator.naturalOrder()).toList();
-            }
+            List<ParquetBatch.FileColumn> columns = schema.columns().stream()
+                    .map(f -> new ParquetBatch.FileColumn(f.name(), DuckTypes.of(f.type()), f.fieldId())).toList();
+            List<String> partitionColumns = partition == null && !spec.isUnpartitioned()
+                    ? table.spec().fields().stream().map(p -> schema.findColumnName(p.sourceId())).toList() : List.of();
+            String codec = properties.getOrDefault(TableProperties.PARQUET_COMPRESSION, TableProperties.PARQUET_COMPRESSION_DEFAULT);
+            long targetSize = Long.parseLong(properties.getOrDefault(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
+                    Long.toString(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT)));
+            // Iceberg files keep their identity partition columns (readers may take them from the file)
+            Path out = parquet.copy(preparer, columns, new ParquetBatch.Layout(codec, targetSize, partitionColumns, true, orderBy));
             MetricsConfig tableMetrics = MetricsConfig.forTable(table);
             // partition values are read from full (untruncated) bounds of the partition's source column
             MetricsConfig exact = MetricsConfig.fromProperties(Map.of(TableProperties.DEFAULT_WRITE_METRICS_MODE, "full"));
             long rows = 0;
-            for (Path f : parquet) {
+            for (Path f : ParquetBatch.files(out)) {
                 io.lakesh.command.CancelledException.check();
                 Metrics metrics = ParquetUtil.fileMetrics(org.apache.iceberg.Files.localInput(f.toFile()), tableMetrics);
                 if (metrics.recordCount() == 0) {
@@ -153,8 +131,7 @@ public final class IcebergWrite {
                 String fileName = f.getFileName().toString();
                 String target = spec.isUnpartitioned() ? table.locationProvider().newDataLocation(fileName)
                         : table.locationProvider().newDataLocation(spec, p, fileName);
-                written.add(target);
-                upload(ns, f, target);
+                parquet.upload(f, target);
                 DataFiles.Builder file = DataFiles.builder(spec)
                         .withPath(target)
                         .withFormat(FileFormat.PARQUET)
@@ -175,21 +152,12 @@ public final class IcebergWrite {
         }
 
         void committed() {
-            committed = true;
+            parquet.committed();
         }
 
         @Override
         public void close() {
-            if (!committed) {
-                for (String location : written) {
-                    try {
-                        table.io().deleteFile(location);
-                    } catch (RuntimeException e) {
-                        ctx.err().println(operation + ": could not remove " + location + ": " + e.getMessage());
-                    }
-                }
-            }
-            deleteTree(staging);
+            parquet.close();
         }
     }
 
@@ -222,42 +190,6 @@ public final class IcebergWrite {
         }
     }
 
-    private static String copyStatement(Table table, Map<String, String> properties, String rewritten, Path staging, String batch,
-                                        boolean byIdentityColumns, String orderBy) {
-        Schema schema = table.schema();
-        List<Types.NestedField> columns = schema.columns();
-        StringBuilder select = new StringBuilder("SELECT ");
-        StringBuilder aliases = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
-            Types.NestedField f = columns.get(i);
-            select.append(i == 0 ? "" : ", ").append("CAST(lakesh_c").append(i).append(" AS ").append(DuckTypes.of(f.type()))
-                    .append(") AS ").append(DuckTypes.quote(f.name()));
-            aliases.append(i == 0 ? "" : ", ").append("lakesh_c").append(i);
-        }
-        select.append(" FROM (").append(rewritten).append(") AS lakesh_src(").append(aliases).append(")");
-        if (orderBy != null) {
-            select.append(" ORDER BY ").append(orderBy);
-        }
-        String fieldIds = columns.stream().map(f -> DuckTypes.quote(f.name()) + ": " + f.fieldId()).collect(Collectors.joining(", "));
-        String codec = properties.getOrDefault(TableProperties.PARQUET_COMPRESSION, TableProperties.PARQUET_COMPRESSION_DEFAULT)
-                .toLowerCase(Locale.ROOT);
-        if (!List.of("zstd", "snappy", "gzip", "uncompressed", "brotli", "lz4").contains(codec)) {
-            codec = "zstd";
-        }
-        long targetSize = Long.parseLong(properties.getOrDefault(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
-                Long.toString(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT)));
-        StringBuilder options = new StringBuilder("FORMAT parquet, FIELD_IDS {" + fieldIds + "}, COMPRESSION " + codec
-                + ", FILENAME_PATTERN '" + batch + "-{i}'");
-        if (!byIdentityColumns) {
-            options.append(", FILE_SIZE_BYTES ").append(targetSize); // DuckDB splits files by size only without PARTITION_BY
-        } else {
-            options.append(", PARTITION_BY (").append(table.spec().fields().stream()
-                    .map(p -> DuckTypes.quote(schema.findColumnName(p.sourceId()))).collect(Collectors.joining(", ")))
-                    .append("), WRITE_PARTITION_COLUMNS true");
-        }
-        return "COPY (" + select + ") TO " + DuckTypes.literal(staging.toString()) + " (" + options + ")";
-    }
-
     /** A required column with nulls fails the load before anything is committed. */
     private static void requireValues(Schema schema, Metrics metrics) {
         for (Types.NestedField f : schema.columns()) {
@@ -277,26 +209,5 @@ public final class IcebergWrite {
             data.set(i, lower == null ? null : Conversions.fromByteBuffer(spec.schema().findType(source), lower));
         }
         return data;
-    }
-
-    private static void upload(Namespace ns, Path local, String target) throws IOException {
-        if (target.startsWith("file:") || target.startsWith("/")) {
-            Path dest = target.startsWith("file:") ? Path.of(java.net.URI.create(target)) : Path.of(target);
-            Files.createDirectories(dest.getParent());
-            Files.copy(local, dest);
-            return;
-        }
-        Location l = ns.resolve(target);
-        try (InputStream in = Files.newInputStream(local); OutputStream out = l.store().create(l.storePath(), false)) {
-            in.transferTo(out);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a staging directory left behind holds nothing committed; $LAKESH_HOME/tmp may be emptied any time
-        }
     }
 }

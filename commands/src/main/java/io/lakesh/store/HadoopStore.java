@@ -144,6 +144,17 @@ public final class HadoopStore implements Store {
     }
 
     @Override
+    public void publish(String from, String to) throws IOException {
+        // HDFS renames atomically in the NameNode and refuses a file name that is taken
+        if (!fs.rename(p(from), p(to))) {
+            if (fs.exists(p(to))) {
+                throw new java.nio.file.FileAlreadyExistsException(to);
+            }
+            throw new IOException("could not rename " + from + " to " + to);
+        }
+    }
+
+    @Override
     public void setModified(String path, long epochMillis) throws IOException {
         fs.setTimes(p(path), epochMillis, -1);
     }

@@ -134,6 +134,13 @@ public final class LocalStore implements Store {
     }
 
     @Override
+    public void publish(String from, String to) throws IOException {
+        // a hard link is created only if the name is free (rename(2) would replace a commit another writer made)
+        Files.createLink(Path.of(to), Path.of(from));
+        Files.delete(Path.of(from));
+    }
+
+    @Override
     public void setModified(String path, long epochMillis) throws IOException {
         try {
             Files.setLastModifiedTime(Path.of(path), FileTime.fromMillis(epochMillis));

@@ -46,6 +46,13 @@ public interface Store extends AutoCloseable {
     /** Renames within the store; fails if the target exists. */
     void rename(String from, String to) throws IOException;
 
+    /**
+     * Gives a complete file ({@code from}) the name {@code to} only if no file has it, atomically: the
+     * put-if-absent that Delta commits need. Fails with {@link java.nio.file.FileAlreadyExistsException}
+     * when another writer got there first; {@code from} is gone either way only on success.
+     */
+    void publish(String from, String to) throws IOException;
+
     void setModified(String path, long epochMillis) throws IOException;
 
     /** Sets the replication of a file; returns false where the store has no replication. */

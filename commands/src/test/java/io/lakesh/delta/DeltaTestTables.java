@@ -70,11 +70,16 @@ final class DeltaTestTables {
 
     /** One commit appending rows (values in schema order); rows are split by the values of {@code partitionColumn}. */
     long append(Object[]... rowArray) {
-        List<Object[]> rows = List.of(rowArray);
         Snapshot snapshot = TableManager.loadSnapshot(path).build(engine);
-        StructType schema = snapshot.getSchema();
-        List<String> partitionColumns = snapshot.getPartitionColumnNames();
         Transaction txn = snapshot.buildUpdateTableTransaction("lakesh-tests", Operation.WRITE).build(engine);
+        return commit(txn, rowArray);
+    }
+
+    /** Writes the rows' data files for {@code txn} and commits them: the transaction's own snapshot and committer decide the rest. */
+    long commit(Transaction txn, Object[]... rowArray) {
+        List<Object[]> rows = List.of(rowArray);
+        StructType schema = txn.getSchema(engine);
+        List<String> partitionColumns = txn.getPartitionColumns(engine);
         Row state = txn.getTransactionState(engine);
         Map<List<Object>, List<Object[]>> byPartition = new LinkedHashMap<>();
         for (Object[] r : rows) {

@@ -51,6 +51,11 @@ public class SqlCommand extends LakeCommand {
                 return "inserted " + rows + (rows == 1 ? " row" : " rows") + " into " + target.path();
             }
         }
+        if (insert.matches() && isDelta(unquote(insert.group(1)))) {
+            io.lakesh.delta.DeltaTables.Ref target = io.lakesh.delta.DeltaTables.resolveForWrite(ctx.namespace(), unquote(insert.group(1)), "insert");
+            long rows = io.lakesh.sql.DeltaWrite.append(ctx, target, insert.group(2), "insert");
+            return "inserted " + rows + (rows == 1 ? " row" : " rows") + " into " + target.path();
+        }
         java.util.regex.Matcher ctas = CREATE_AS.matcher(sql);
         if (ctas.matches()) {
             String target = ctas.group(1).startsWith("'") ? ctas.group(1).substring(1, ctas.group(1).length() - 1) : ctas.group(1);
@@ -58,6 +63,11 @@ public class SqlCommand extends LakeCommand {
             if (ctx.namespace().absolute(path).startsWith(io.lakesh.namespace.Namespace.ICEBERG + "/")) {
                 long rows = io.lakesh.sql.IcebergWrite.createAs(ctx, path, ctas.group(2), java.util.Map.of());
                 return "created " + ctx.namespace().absolute(path) + " with " + rows + (rows == 1 ? " row" : " rows");
+            }
+            if (target.contains("/") && isFileSystemPath(path)) {
+                // a directory of a file system is a Delta table (Iceberg tables live in catalogs)
+                long rows = io.lakesh.sql.DeltaWrite.createAs(ctx, path, ctas.group(2));
+                return "created " + ctx.namespace().absolute(path) + " (delta) with " + rows + (rows == 1 ? " row" : " rows");
             }
         }
         result = DuckEngine.of(ctx.namespace()).runInNamespace(sql, ctx);
@@ -95,6 +105,26 @@ public class SqlCommand extends LakeCommand {
             }
         }
         return null;
+    }
+
+    private static String unquote(String typed) {
+        return typed.startsWith("'") ? typed.substring(1, typed.length() - 1) : typed;
+    }
+
+    private boolean isDelta(String path) throws java.io.IOException {
+        try {
+            return io.lakesh.delta.DeltaTables.isDelta(ctx.namespace(), path);
+        } catch (java.io.FileNotFoundException | io.lakesh.LakeshException notATable) {
+            return false; // DuckDB's own table
+        }
+    }
+
+    private boolean isFileSystemPath(String path) {
+        try {
+            return !ctx.namespace().resolve(path).isVirtual();
+        } catch (io.lakesh.LakeshException notInNamespace) {
+            return false; // not a namespace path: DuckDB's own name
+        }
     }
 
     private static boolean isExplain(String sql) {

@@ -27,11 +27,14 @@ public class AlterTable extends LakeCommand {
         if (!"table".equalsIgnoreCase(what)) {
             throw new UsageException("alter changes tables: alter table PATH <change>");
         }
-        IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
-        ref.requireCatalog("a schema change");
         List<String> w = change.stream().map(s -> s.replaceAll(",$", "")).toList();
         String verb = w.get(0).toLowerCase(Locale.ROOT);
         String object = w.get(1).toLowerCase(Locale.ROOT);
+        if (io.lakesh.delta.DeltaTables.isDelta(ctx.namespace(), table)) {
+            return alterDelta(w, verb, object);
+        }
+        IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
+        ref.requireCatalog("a schema change");
         if ((verb.equals("set") || verb.equals("unset")) && object.startsWith("propert")) {
             return changeProperties(ref, verb.equals("set"), w.subList(2, w.size()));
         }
@@ -97,10 +100,44 @@ public class AlterTable extends LakeCommand {
         return done + " in " + ref.path();
     }
 
-    private static String changeProperties(IcebergTables.Ref ref, boolean set, List<String> words) {
+    /** Delta tables take property changes and added columns (the kernel's metadata commits); other changes are refused by name. */
+    private String alterDelta(List<String> w, String verb, String object) throws Exception {
+        if ((verb.equals("set") || verb.equals("unset")) && object.startsWith("propert")) {
+            List<String> words = w.subList(2, w.size());
+            requireProperties(verb.equals("set"), words);
+            java.util.Map<String, String> set = new java.util.LinkedHashMap<>();
+            java.util.Set<String> unset = new java.util.LinkedHashSet<>();
+            for (String word : words) {
+                if (verb.equals("set")) {
+                    set.put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+                } else {
+                    unset.add(word);
+                }
+            }
+            return io.lakesh.delta.DeltaChanges.properties(ctx.namespace(), table, set, unset);
+        }
+        if (verb.equals("add")) {
+            int i = object.equals("column") ? 2 : 1;
+            need(w, i + 2, "add column NAME TYPE");
+            Type type = TableDefinition.type(String.join(" ", w.subList(i + 1, w.size())).toLowerCase(Locale.ROOT), w.get(i));
+            return io.lakesh.delta.DeltaChanges.addColumn(ctx.namespace(), table, w.get(i), type);
+        }
+        throw new UsageException("lakesh changes Delta tables by set property, unset property and add column; not '" + verb + " " + object + "'");
+    }
+
+    private static void requireProperties(boolean set, List<String> words) {
         if (words.isEmpty()) {
             throw new UsageException(set ? "write it as: alter table T set property KEY=VALUE [KEY=VALUE…]" : "write it as: alter table T unset property KEY [KEY…]");
         }
+        for (String word : words) {
+            if (set && word.indexOf('=') <= 0) {
+                throw new UsageException("'" + word + "': write properties as KEY=VALUE");
+            }
+        }
+    }
+
+    private static String changeProperties(IcebergTables.Ref ref, boolean set, List<String> words) {
+        requireProperties(set, words);
         org.apache.iceberg.UpdateProperties update = ref.table().updateProperties();
         for (String word : words) {
             if (set) {

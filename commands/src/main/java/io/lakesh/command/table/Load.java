@@ -13,17 +13,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "load", description = "Load CSV (with a header row), TSV, Parquet or JSON files into an Iceberg table in one atomic commit.")
+@Command(name = "load", description = "Load CSV (with a header row), TSV, Parquet or JSON files into an Iceberg or Delta table in one atomic commit.")
 public class Load extends LakeCommand {
-    @Parameters(index = "0", paramLabel = "TABLE", description = "The table (catalog path).")
+    @Parameters(index = "0", paramLabel = "TABLE", description = "The table (catalog path, or the directory of a Delta table).")
     String table;
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files or globs: namespace paths, or paths of your local file system.")
     List<String> files;
 
     @Override
     public Object call() throws Exception {
-        IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
-        ref.requireCatalog("load");
+        boolean delta = io.lakesh.delta.DeltaTables.isDelta(ctx.namespace(), table);
+        IcebergTables.Ref ref = delta ? null : IcebergTables.resolve(ctx.namespace(), table);
+        if (ref != null) {
+            ref.requireCatalog("load");
+        }
         List<Location> sources = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
         for (String f : files) {
@@ -35,6 +38,10 @@ public class Load extends LakeCommand {
                 sources.add(l);
                 sizes.add(e.length());
             }
+        }
+        if (delta) {
+            io.lakesh.delta.DeltaTables.Ref target = io.lakesh.delta.DeltaTables.resolveForWrite(ctx.namespace(), table, "load");
+            return "loaded " + io.lakesh.sql.DuckLoad.load(ctx, target, sources, sizes) + " rows into " + target.path();
         }
         // DuckDB writes the Parquet files where it can (fast); Iceberg's own writer takes other partition transforms
         long rows = io.lakesh.sql.IcebergWrite.unsupported(ref.table()) == null

@@ -34,6 +34,11 @@ public abstract class MaintenanceCommand extends LakeCommand {
     /** Plans the step against the table as it is now. */
     protected abstract MaintenancePlan plan(IcebergTables.Ref ref) throws Exception;
 
+    /** Plans the step against a Delta table's latest version; the steps that are Iceberg's only refuse it. */
+    protected MaintenancePlan plan(io.lakesh.delta.DeltaTables.Ref ref) throws Exception {
+        throw new LakeshException("'" + ref.path() + "' is a Delta table; " + name() + " is for Iceberg tables");
+    }
+
     @Override
     protected boolean humanSizes() {
         return human;
@@ -41,10 +46,14 @@ public abstract class MaintenanceCommand extends LakeCommand {
 
     @Override
     public Object call() throws Exception {
-        IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
-        if (ref.snapshotId() != null) {
+        if (io.lakesh.namespace.Versioned.parse(table).version() != null) {
             throw new UsageException("'" + table + "': " + name() + " works on the table as a whole; name it without '@'");
         }
+        if (io.lakesh.delta.DeltaTables.isDelta(ctx.namespace(), table)) {
+            io.lakesh.delta.DeltaTables.Ref ref = io.lakesh.delta.DeltaTables.resolve(ctx.namespace(), table);
+            return present(plan(ref), ref.path(), ref.snapshot().getPath());
+        }
+        IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
         ref.requireCatalog(name());
         MaintenancePlan plan;
         try {
@@ -52,6 +61,11 @@ public abstract class MaintenanceCommand extends LakeCommand {
         } catch (ValidationException e) {
             throw new LakeshException("'" + ref.path() + "': " + io.lakesh.command.Errors.firstLine(e));
         }
+        return present(plan, ref.path(), ref.table().location());
+    }
+
+    /** Shows the plan, asks (or needs --force), applies it. */
+    private Object present(MaintenancePlan plan, String path, String location) throws Exception {
         ctx.out().println(plan.headline());
         if (plan.isEmpty()) {
             return null;
@@ -59,7 +73,7 @@ public abstract class MaintenanceCommand extends LakeCommand {
         ctx.print(totals(plan), outputFormat(), human);
         if (dryRun) {
             Table files = Table.of("kind", "path", "size");
-            plan.files().forEach(f -> files.add(f.kind(), TableFile.shown(f.location(), ref.table().location()), new Bytes(f.bytes())));
+            plan.files().forEach(f -> files.add(f.kind(), TableFile.shown(f.location(), location), new Bytes(f.bytes())));
             if (outputFormat() == io.lakesh.output.OutputFormat.TABLE) {
                 ctx.out().println();
             }
@@ -71,13 +85,13 @@ public abstract class MaintenanceCommand extends LakeCommand {
                 throw new LakeshException("would " + plan.action() + "; add --force to do it without asking (--dry-run lists the files)");
             }
             if (!ctx.confirm(name() + ": " + plan.action() + "?")) {
-                return "nothing changed in " + ref.path();
+                return "nothing changed in " + path;
             }
         }
         try {
             return plan.apply();
         } catch (CommitFailedException | ValidationException e) {
-            throw new LakeshException("'" + ref.path() + "': another writer changed the table and the commit could not be retried ("
+            throw new LakeshException("'" + path + "': another writer changed the table and the commit could not be retried ("
                     + io.lakesh.command.Errors.firstLine(e) + "); nothing was committed, run " + name() + " again", e);
         }
     }
