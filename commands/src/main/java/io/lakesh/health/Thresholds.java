@@ -46,8 +46,28 @@ public final class Thresholds {
 
     private final Config config;
 
+    /** The settings that are not levels of one check. */
+    static final java.util.Set<String> SETTINGS = java.util.Set.of("timeout", "small_file_bytes", "small_file_min_files");
+
+    /** Reads every `health.*` entry now, so a typo fails the whole run before any check, naming the line. */
     public Thresholds(Config config) {
         this.config = config;
+        for (Map.Entry<String, String> e : config.withPrefix(PREFIX).entrySet()) {
+            String key = e.getKey();
+            int dot = key.lastIndexOf('.');
+            boolean level = dot > 0 && DEFAULTS.containsKey(key.substring(0, dot))
+                    && (key.endsWith(".warning") || key.endsWith(".critical"));
+            if (!level && !SETTINGS.contains(key)) {
+                throw new LakeshException("lakesh.conf: " + PREFIX + key + " is not a health setting (levels are health.<check>.warning"
+                        + " or .critical for " + String.join(", ", new java.util.TreeSet<>(DEFAULTS.keySet()))
+                        + "; settings: " + String.join(", ", new java.util.TreeSet<>(SETTINGS)) + ")");
+            }
+            if (level) {
+                number(key.substring(0, dot), key.substring(dot + 1), null);
+            } else {
+                setting(key, 0);
+            }
+        }
     }
 
     /** The status of a measured value; checks without levels are OK whatever they measure. */
