@@ -83,7 +83,7 @@ public final class Thresholds {
     /** A setting of the health checks other than a level (`health.timeout`, `health.small_file_bytes`). */
     public double setting(String name, double fallback) {
         String text = config.get(PREFIX + name);
-        return text == null ? fallback : parse(PREFIX + name, text);
+        return text == null ? fallback : parse(PREFIX + name, text, "");
     }
 
     private Double number(String check, String which, Double fallback) {
@@ -92,15 +92,15 @@ public final class Thresholds {
         if (text == null) {
             return fallback;
         }
-        return text.trim().equalsIgnoreCase("none") ? null : parse(key, text);
+        return text.trim().equalsIgnoreCase("none") ? null : parse(key, text, " (or none)");
     }
 
-    private static double parse(String key, String text) {
+    private static double parse(String key, String text, String orElse) {
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
             throw new LakeshException("lakesh.conf: " + key + " = " + text + " is not a number; write e.g. "
-                    + key + " = 5 (or none)");
+                    + key + " = 5" + orElse);
         }
     }
 }

@@ -127,6 +127,28 @@ class HealthTest {
     }
 
     @Test
+    void partsThatAcceptButNeverAnswerAreCriticalAfterTheTimeout() throws Exception {
+        // a listening socket that never replies: the connection succeeds, every request waits forever
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            int port = silent.getLocalPort();
+            try (Lakesh lakesh = withConf("hdfs://127.0.0.1:" + port + "/", "health.timeout = 2",
+                    "catalog.pg.type = jdbc", "catalog.pg.warehouse = file:///tmp/never",
+                    "catalog.pg.uri = jdbc:postgresql://127.0.0.1:" + port + "/iceberg")) {
+                long start = System.nanoTime();
+                assertEquals(2, lakesh.run("health --json"), lakesh.err());
+                long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+                JsonNode report = JSON.readTree(lakesh.out());
+                for (JsonNode c : new JsonNode[] {check(report, "/hdfs", "namenode"), check(report, "pg", "reachable")}) {
+                    assertEquals("CRITICAL", c.get("status").asText(), c.toString());
+                    assertEquals("no answer within 2.0 s (health.timeout in lakesh.conf)", c.get("message").asText());
+                }
+                assertEquals("OK", check(report, "lake", "reachable").get("status").asText(), "the other catalog still answers");
+                assertTrue(seconds < 8, "took " + seconds + " s");
+            }
+        }
+    }
+
+    @Test
     void thresholdsComeFromLakeshConf() throws Exception {
         try (Lakesh lakesh = withConf(hdfs.uri().toString(), "health.live_datanodes.warning = 4")) {
             assertEquals(1, lakesh.run("health --json"), lakesh.err());
