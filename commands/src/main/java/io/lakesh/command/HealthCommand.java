@@ -23,14 +23,16 @@ public class HealthCommand extends LakeCommand implements MonitoringPlugin {
     @Parameters(paramLabel = "TABLE", arity = "0..*", description = "Tables to check as well (Iceberg or Delta, by path).")
     List<String> tables = new ArrayList<>();
 
-    private HealthReport report;
+    /** The worst status of this run (a Status, not the report: picocli's look at the fields would load the report's classes). */
+    private Status worst;
 
     @Override
     public Object call() {
         if (json && prometheus) {
             throw new UsageException("--json and --prometheus are two outputs; choose one");
         }
-        report = new HealthReport(new Health(ctx.namespace()).run(tables, allTables));
+        HealthReport report = new HealthReport(new Health(ctx.namespace()).run(tables, allTables));
+        worst = report.status();
         return report;
     }
 
@@ -54,6 +56,6 @@ public class HealthCommand extends LakeCommand implements MonitoringPlugin {
 
     @Override
     public int exitStatus() {
-        return report == null ? Status.OK.exitCode() : report.status().exitCode();
+        return worst == null ? Status.OK.exitCode() : worst.exitCode();
     }
 }

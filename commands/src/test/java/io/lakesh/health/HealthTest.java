@@ -149,6 +149,22 @@ class HealthTest {
     }
 
     @Test
+    void withoutTheSuperuserTheDataNodeReportIsUnknownAndTheRestStillRuns() throws Exception {
+        var alice = org.apache.hadoop.security.UserGroupInformation.createUserForTesting("alice", new String[] {"users"});
+        JsonNode report = alice.doAs((java.security.PrivilegedExceptionAction<JsonNode>) () -> {
+            try (Lakesh lakesh = withConf(hdfs.uri().toString())) {
+                assertEquals(3, lakesh.run("health --json"), lakesh.err());
+                return JSON.readTree(lakesh.out());
+            }
+        });
+        JsonNode live = check(report, "/hdfs", "live_datanodes");
+        assertEquals("UNKNOWN", live.get("status").asText());
+        assertTrue(live.get("message").asText().contains("Superuser privilege is required"), live.toString());
+        assertEquals("OK", check(report, "/hdfs", "missing_blocks").get("status").asText());
+        assertEquals("UNKNOWN", report.get("status").asText());
+    }
+
+    @Test
     void thresholdsComeFromLakeshConf() throws Exception {
         try (Lakesh lakesh = withConf(hdfs.uri().toString(), "health.live_datanodes.warning = 4")) {
             assertEquals(1, lakesh.run("health --json"), lakesh.err());
