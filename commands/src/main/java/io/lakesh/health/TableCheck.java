@@ -17,8 +17,8 @@ import java.util.function.LongPredicate;
 /**
  * One Iceberg or Delta table: its metadata loads; small-file ratio (data files under `health.small_file_bytes`
  * among all, judged only from `health.small_file_min_files` files on, since one small table is not a problem);
- * snapshot (Iceberg) or version (Delta) count; age of the last commit; Iceberg data and delete files missing
- * on disk (the walk `files --check` makes).
+ * snapshot (Iceberg) or version (Delta) count; age of the last commit; data (and Iceberg delete) files missing
+ * on disk (for Iceberg the walk `files --check` makes); Iceberg orphan bytes (what `remove-orphans` would delete).
  */
 public final class TableCheck implements HealthCheck {
     static final String COMPONENT = "table";
@@ -82,18 +82,48 @@ public final class TableCheck implements HealthCheck {
             }
         }
         smallFiles(dataSizes);
+        orphans(ref);
         int missing = files.missing().size();
         add("missing_files", missing, missing == 0 ? "all " + files.checked() + " data and delete files are on disk"
                 : missing + " of " + files.checked() + " files are missing, e.g. " + files.missing().get(0).location()
                 + " ('files --check " + path + "' lists them)");
     }
 
-    private void delta(DeltaTables.Ref ref) {
+    /** Bytes under the table location that nothing references, older than remove-orphans' default age. */
+    private void orphans(IcebergTables.Ref ref) {
+        try {
+            List<io.lakesh.iceberg.TableFile> orphans = new io.lakesh.iceberg.OrphanFiles(namespace, ref.table(), path,
+                    io.lakesh.iceberg.OlderThan.cutoff(io.lakesh.iceberg.OrphanFiles.DEFAULT_AGE, now)).files();
+            long bytes = io.lakesh.iceberg.MaintenancePlan.bytes(orphans);
+            add("orphan_bytes", bytes, orphans.size() + " unreferenced files older than " + io.lakesh.iceberg.OrphanFiles.DEFAULT_AGE
+                    + (orphans.isEmpty() ? "" : " ('remove-orphans " + path + "' deletes them)"));
+        } catch (Exception e) {
+            results.add(CheckResult.unknown(COMPONENT, path, "orphan_bytes", Errors.message(e, path)));
+        }
+    }
+
+    /** Delta add files the store does not have: the kernel reads the log fine, reads of those rows fail. */
+    private void deltaMissing(List<DeltaFiles.DataFile> files) throws java.io.IOException {
+        int missing = 0;
+        String first = null;
+        for (DeltaFiles.DataFile f : files) {
+            if (!namespace.exists(namespace.resolve(f.location()))) {
+                missing++;
+                first = first == null ? f.path() : first;
+            }
+        }
+        add("missing_files", missing, missing == 0 ? "all " + files.size() + " data files are on disk"
+                : missing + " of " + files.size() + " data files are missing, e.g. " + first);
+    }
+
+    private void delta(DeltaTables.Ref ref) throws java.io.IOException {
         results.add(new CheckResult(COMPONENT, path, "metadata", Status.OK, null, "loads (delta)"));
         long versions = ref.version() + 1;
         add("versions", versions, "version " + ref.version());
         lastCommit(ref.read(() -> ref.snapshot().getTimestamp(ref.engine())));
-        smallFiles(ref.read(() -> DeltaFiles.list(ref)).stream().map(DeltaFiles.DataFile::size).toList());
+        List<DeltaFiles.DataFile> files = ref.read(() -> DeltaFiles.list(ref));
+        smallFiles(files.stream().map(DeltaFiles.DataFile::size).toList());
+        deltaMissing(files);
     }
 
     private void lastCommit(long commitMillis) {

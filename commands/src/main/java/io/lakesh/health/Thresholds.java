@@ -42,7 +42,8 @@ public final class Thresholds {
             Map.entry("snapshots", new Level(100.0, null, false)),
             Map.entry("versions", new Level(null, null, false)),
             Map.entry("last_commit_age_seconds", new Level(null, null, false)),
-            Map.entry("missing_files", new Level(null, 1.0, false)));
+            Map.entry("missing_files", new Level(null, 1.0, false)),
+            Map.entry("orphan_bytes", new Level(null, null, false)));
 
     private final Config config;
 

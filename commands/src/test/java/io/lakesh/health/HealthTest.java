@@ -220,6 +220,17 @@ class HealthTest {
             assertEquals("2 of 2 data files under 33554432 bytes", small.get("message").asText());
             assertEquals("OK", check(report, t, "missing_files").get("status").asText());
             assertTrue(check(report, t, "last_commit_age_seconds").get("value").asLong() < 600);
+            assertEquals(0, check(report, t, "orphan_bytes").get("value").asLong());
+
+            // a file nothing references, older than remove-orphans' 3 days, counts as orphan bytes
+            Path orphan = lakesh.warehouse().resolve("h/t/data/stray.parquet");
+            Files.write(orphan, new byte[1234]);
+            Files.setLastModifiedTime(orphan, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 4 * 86_400_000L));
+            assertEquals(1, lakesh.run("health --json /iceberg/lake/h/t"), lakesh.err());
+            JsonNode orphans = check(JSON.readTree(lakesh.out()), t, "orphan_bytes");
+            assertEquals(1234, orphans.get("value").asLong());
+            assertEquals("1 unreferenced files older than 3d ('remove-orphans /iceberg/lake/h/t' deletes them)", orphans.get("message").asText());
+            Files.delete(orphan);
 
             // --tables finds the same table through the catalog; a lost data file is critical
             try (var files = Files.walk(lakesh.warehouse().resolve("h/t/data"))) {
@@ -247,11 +258,15 @@ class HealthTest {
                     ""));
             Files.writeString(log.resolve("00000000000000000001.json"),
                     "{\"add\":{\"path\":\"part-1.parquet\",\"partitionValues\":{},\"size\":50000000,\"modificationTime\":2,\"dataChange\":true}}\n");
+            Files.write(lakesh.warehouse().resolve("events/part-0.parquet"), new byte[100]);
             Files.createDirectories(lakesh.warehouse().resolve("plain"));
             assertEquals(2, lakesh.run("health --json /local/events /local/plain"), lakesh.err());
             JsonNode report = JSON.readTree(lakesh.out());
             assertEquals(2, check(report, "/local/events", "versions").get("value").asInt());
             assertEquals(0.5, check(report, "/local/events", "small_file_ratio").get("value").asDouble());
+            JsonNode missing = check(report, "/local/events", "missing_files");
+            assertEquals("CRITICAL", missing.get("status").asText());
+            assertEquals("1 of 2 data files are missing, e.g. part-1.parquet", missing.get("message").asText());
             JsonNode plain = check(report, "/local/plain", "metadata");
             assertEquals("CRITICAL", plain.get("status").asText());
             assertTrue(plain.get("message").asText().startsWith("'/local/plain' is not an Iceberg table"), plain.toString());
