@@ -141,6 +141,15 @@ public final class Lake {
         return (List<java.util.Map<String, Object>>) run("du", args);
     }
 
+    /**
+     * The `health` checks as {@link io.lakesh.health.CheckResult} records (component, target, check, status, value,
+     * message); {@code io.lakesh.health.Status.worst(results).exitCode()} is the exit status `health` would give.
+     */
+    @SuppressWarnings("unchecked")
+    public List<io.lakesh.health.CheckResult> health(Object... args) {
+        return (List<io.lakesh.health.CheckResult>) run("health", args);
+    }
+
     /** An Iceberg table (catalog path or path-based, `@ref` for a snapshot) as Iceberg's own Table API. */
     public org.apache.iceberg.Table table(Object path) {
         try {

@@ -118,22 +118,31 @@ public final class CommandRunner {
         try {
             Outcome o = invoke(words, ctx);
             o.command().render(o.result());
+            if (o.command() instanceof MonitoringPlugin plugin) {
+                return plugin.exitStatus();
+            }
             return o.command().failed() ? FAILED : OK;
         } catch (ExitRequest e) {
             throw e;
         } catch (CancelledException e) {
             Thread.interrupted();
-            return report(name, e, FAILED);
+            return report(name, e, failureStatus(name, FAILED));
         } catch (UsageException e) {
-            return report(name, e, USAGE);
+            return report(name, e, failureStatus(name, USAGE));
         } catch (Exception e) {
             if (Thread.interrupted()) {
-                return report(name, new CancelledException(), FAILED);
+                return report(name, new CancelledException(), failureStatus(name, FAILED));
             }
-            return report(name, e, FAILED);
+            return report(name, e, failureStatus(name, FAILED));
         } finally {
             ctx.out().flush();
         }
+    }
+
+    /** A failure's status: the given one, or UNKNOWN for a {@link MonitoringPlugin}. */
+    private static int failureStatus(String name, int status) {
+        Class<? extends LakeCommand> type = Commands.find(name);
+        return type != null && MonitoringPlugin.class.isAssignableFrom(type) ? MonitoringPlugin.UNKNOWN : status;
     }
 
     private int report(String name, Exception e, int status) {

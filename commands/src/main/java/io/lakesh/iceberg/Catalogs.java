@@ -58,7 +58,18 @@ public final class Catalogs implements AutoCloseable {
             throw new LakeshException("no Iceberg catalog '" + name + "' (catalogs: " + String.join(", ", names())
                     + "; add one with catalog.<name>.type in lakesh.conf)");
         }
-        return open.computeIfAbsent(name, this::connect);
+        Catalog known = open.get(name);
+        if (known != null) {
+            return known;
+        }
+        // not computeIfAbsent: a catalog whose server never answers would hold the map's lock, and close() with it
+        Catalog made = connect(name);
+        Catalog first = open.putIfAbsent(name, made);
+        if (first != null) {
+            closeOne(made);
+            return first;
+        }
+        return made;
     }
 
     private Catalog connect(String name) {
@@ -100,15 +111,17 @@ public final class Catalogs implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Catalog c : open.values()) {
-            if (c instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    System.err.println("lakesh: closing catalog " + c.name() + ": " + firstLine(e));
-                }
+        open.values().forEach(Catalogs::closeOne);
+        open.clear();
+    }
+
+    private static void closeOne(Catalog c) {
+        if (c instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.err.println("lakesh: closing catalog " + c.name() + ": " + firstLine(e));
             }
         }
-        open.clear();
     }
 }

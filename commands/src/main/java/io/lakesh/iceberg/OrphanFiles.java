@@ -22,6 +22,9 @@ import java.util.List;
  * after the listing and again just before deleting, so a file committed meanwhile is kept.
  */
 public final class OrphanFiles implements MaintenancePlan {
+    /** Younger files may belong to a writer that has not committed yet (remove-orphans' default, health's age). */
+    public static final String DEFAULT_AGE = "3d";
+
     private final Table table;
     private final String path;
     private final Location root;

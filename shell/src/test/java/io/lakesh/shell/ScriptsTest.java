@@ -95,6 +95,26 @@ class ScriptsTest {
     }
 
     @Test
+    void healthScriptExitsWithTheWorstStatus() throws Exception {
+        assertEquals(0, lakesh("-f", script("scripts/health.groovy")), err);
+        assertTrue(out.matches("OK: \\d+ checks, 0 not OK\n"), out);
+
+        Files.writeString(home.config(), "mount./hdfs = " + hdfs.uri() + "\nhealth.live_datanodes.warning = 9\n");
+        assertEquals(1, lakesh("--format", "csv", "-f", script("scripts/health.groovy")), err);
+        assertEquals("component,target,check,status,value,message\nhdfs,/hdfs,live_datanodes,WARNING,3,3 live\n",
+                out.lines().limit(2).collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        assertTrue(out.matches("(?s).*\nWARNING: \\d+ checks, 1 not OK\n"), out);
+
+        Files.writeString(home.config(), "mount./hdfs = hdfs://127.0.0.1:1/\n");
+        assertEquals(2, lakesh("--format", "csv", "-f", script("scripts/health.groovy")), err);
+        assertTrue(out.startsWith("component,target,check,status,value,message\nhdfs,/hdfs,namenode,CRITICAL,,cannot reach"), out);
+
+        Files.writeString(home.config(), "health.timeout = soon\n");
+        assertEquals(3, lakesh("-f", script("scripts/health.groovy")));
+        assertEquals("health: lakesh.conf: health.timeout = soon is not a number; write e.g. health.timeout = 5\n", err);
+    }
+
+    @Test
     void theTourRunsAndCleansUp() {
         assertEquals(0, lakesh("-f", script("examples/tour.groovy")), err);
         assertTrue(out.startsWith("6 entries under /local/tour:\n"), out);

@@ -1,23 +1,16 @@
 package io.lakesh.command.table;
 
-import io.lakesh.command.CancelledException;
 import io.lakesh.command.LakeCommand;
 import io.lakesh.delta.DeltaFiles;
 import io.lakesh.delta.DeltaTables;
 import io.lakesh.iceberg.IcebergTables;
+import io.lakesh.iceberg.MissingFiles;
 import io.lakesh.output.Bytes;
 import io.lakesh.output.Table;
 import org.apache.iceberg.ContentFile;
-import org.apache.iceberg.DeleteFile;
-import org.apache.iceberg.FileScanTask;
-import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.io.CloseableIterable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-
-import java.util.HashSet;
-import java.util.Set;
 
 @Command(name = "files", description = "Data and delete files of a table snapshot: content, partition, records, size; --check: the ones missing on disk (Delta: add files with deletion vectors and stats).")
 public class Files extends LakeCommand {
@@ -43,34 +36,19 @@ public class Files extends LakeCommand {
         }
         IcebergTables.Ref ref = IcebergTables.resolve(ctx.namespace(), table);
         Table out = Table.of("content", "path", "partition", "records", "size");
-        Snapshot s = ref.snapshot();
-        if (s == null) {
+        if (!check) {
+            MissingFiles.files(ref).forEach(f -> add(out, f, ref));
             return out;
         }
-        Set<String> seenDeletes = new HashSet<>();
-        int checked = 0;
-        try (CloseableIterable<FileScanTask> tasks = ref.table().newScan().useSnapshot(s.snapshotId()).planFiles()) {
-            for (FileScanTask task : tasks) {
-                CancelledException.check();
-                checked++;
-                add(out, task.file(), ref);
-                for (DeleteFile d : task.deletes()) {
-                    if (seenDeletes.add(d.location())) {
-                        checked++;
-                        add(out, d, ref);
-                    }
-                }
-            }
+        MissingFiles.Check found = MissingFiles.check(ref);
+        found.missing().forEach(f -> add(out, f, ref));
+        if (found.missing().isEmpty()) {
+            return "all " + found.checked() + " data and delete files of " + ref.path() + " are on disk";
         }
-        if (check) {
-            if (out.rows().isEmpty()) {
-                return "all " + checked + " data and delete files of " + ref.path() + " are on disk";
-            }
-            ctx.err().println(name() + ": " + out.rows().size() + " of " + checked + " files of " + ref.path()
-                    + " are missing on disk; reads of them fail (restore them, or roll back to a snapshot without them)");
-            ctx.err().flush();
-            markFailed();
-        }
+        ctx.err().println(name() + ": " + found.missing().size() + " of " + found.checked() + " files of " + ref.path()
+                + " are missing on disk; reads of them fail (restore them, or roll back to a snapshot without them)");
+        ctx.err().flush();
+        markFailed();
         return out;
     }
 
@@ -85,9 +63,6 @@ public class Files extends LakeCommand {
     }
 
     private void add(Table out, ContentFile<?> f, IcebergTables.Ref ref) {
-        if (check && ref.table().io().newInputFile(f.location()).exists()) {
-            return;
-        }
         String shown = io.lakesh.iceberg.TableFile.shown(f.location(), ref.table().location());
         String content = io.lakesh.iceberg.TableFile.kindOf(f);
         String partition = ref.table().specs().get(f.specId()).isUnpartitioned() ? ""

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "remove-orphans", description = "Delete files under a table's location that nothing references and that are older than --older-than; shows the plan, then asks or needs --force.")
 public class RemoveOrphans extends MaintenanceCommand {
     @Option(names = "--older-than", paramLabel = "AGE", description = "Only files modified before this age or time (default: 3d); younger files may belong to a writer that has not committed yet.")
-    String olderThan = "3d";
+    String olderThan = io.lakesh.iceberg.OrphanFiles.DEFAULT_AGE;
 
     @Override
     protected MaintenancePlan plan(IcebergTables.Ref ref) throws Exception {
