@@ -62,6 +62,9 @@ public final class DuckEngine implements AutoCloseable {
                     // one clock for everyone: times with a zone print in UTC, and Parquet's UTC-normalised
                     // timestamps (INT96 among them) convert to TIMESTAMPTZ without a local offset
                     s.execute("SET TimeZone = " + DuckTypes.literal(ns.config().get("duckdb.timezone", "UTC")));
+                    // Parquet footers are cached between statements: table data files never change, and DuckDB
+                    // re-reads a plain file whose modification time moved
+                    s.execute("SET enable_object_cache = true");
                 }
             } catch (ClassNotFoundException | SQLException e) {
                 throw new LakeshException("cannot start DuckDB: " + (e instanceof SQLException s ? message(s) : e.getMessage()));
