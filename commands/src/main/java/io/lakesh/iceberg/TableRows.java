@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Rows of an Iceberg snapshot through Iceberg's own generic reader (deletes applied). The DuckDB read
- * path of the SQL issue will take over the heavy scans; this one is exact and serves as its oracle.
+ * Rows of an Iceberg snapshot through Iceberg's own generic reader (deletes applied), for `head` and
+ * `count`. SQL scans go through DuckDB ({@code io.lakesh.sql.IcebergRelation}); this reader is its oracle.
  */
 public final class TableRows {
     private TableRows() {
