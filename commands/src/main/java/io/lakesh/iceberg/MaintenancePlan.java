@@ -28,6 +28,11 @@ public interface MaintenancePlan {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
+    /** "rewrite 12 data files (3.4 MiB)": the question's subject for a compaction of these files. */
+    static String rewriteOf(List<TableFile> files) {
+        return "rewrite " + count(files.size(), "data file") + " (" + new io.lakesh.output.Bytes(bytes(files)).human() + ")";
+    }
+
     /** Total bytes of the files whose size is known. */
     static long bytes(List<TableFile> files) {
         return files.stream().mapToLong(f -> Math.max(0, f.bytes())).sum();

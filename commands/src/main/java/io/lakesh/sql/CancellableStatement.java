@@ -113,4 +113,32 @@ final class CancellableStatement {
         }
         return table;
     }
+
+    /** The one thread an engine runs its statements on, made on first use; closed with the engine. */
+    static final class Worker implements AutoCloseable {
+        private final String name;
+        private ExecutorService executor;
+
+        Worker(String name) {
+            this.name = name;
+        }
+
+        synchronized ExecutorService executor() {
+            if (executor == null) {
+                executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return executor;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
+    }
 }

@@ -158,8 +158,7 @@ public final class DataRewrite implements MaintenancePlan {
             return "nothing to rewrite in " + ref.path() + ": no partition has " + inputFiles + " or more data files under "
                     + new Bytes(targetBytes * 3 / 4).human() + " or files with deletes";
         }
-        return "rewrite " + MaintenancePlan.count(files.size(), "data file") + " (" + new Bytes(MaintenancePlan.bytes(files)).human()
-                + ") in " + MaintenancePlan.count(groups.size(), "partition") + " of " + ref.path() + " into files of up to "
+        return MaintenancePlan.rewriteOf(files) + " in " + MaintenancePlan.count(groups.size(), "partition") + " of " + ref.path() + " into files of up to "
                 + new Bytes(targetBytes).human() + (order == null ? "" : ", " + order.description())
                 + "; the old files stay for older snapshots until expire-snapshots";
     }
@@ -171,7 +170,7 @@ public final class DataRewrite implements MaintenancePlan {
 
     @Override
     public String action() {
-        return "rewrite " + MaintenancePlan.count(files.size(), "data file") + " (" + new Bytes(MaintenancePlan.bytes(files)).human() + ")";
+        return MaintenancePlan.rewriteOf(files);
     }
 
     @Override

@@ -51,8 +51,7 @@ public final class DeltaCompaction implements MaintenancePlan {
             return "nothing to rewrite in " + ref.path() + ": no partition has " + minInputFiles + " or more data files under "
                     + new Bytes(targetBytes * 3 / 4).human() + " or files with deletion vectors";
         }
-        return "rewrite " + MaintenancePlan.count(files.size(), "data file") + " (" + new Bytes(MaintenancePlan.bytes(files)).human()
-                + ") in " + MaintenancePlan.count(groups.size(), "partition") + " of " + ref.path() + " into files of up to "
+        return MaintenancePlan.rewriteOf(files) + " in " + MaintenancePlan.count(groups.size(), "partition") + " of " + ref.path() + " into files of up to "
                 + new Bytes(targetBytes).human() + "; the old files stay for older versions until vacuum";
     }
 
@@ -63,7 +62,7 @@ public final class DeltaCompaction implements MaintenancePlan {
 
     @Override
     public String action() {
-        return "rewrite " + MaintenancePlan.count(files.size(), "data file") + " (" + new Bytes(MaintenancePlan.bytes(files)).human() + ")";
+        return MaintenancePlan.rewriteOf(files);
     }
 
     @Override

@@ -69,10 +69,10 @@ final class DeltaRelation {
             }
         }
         List<DeltaFiles.DataFile> files = DeltaFiles.list(ref, filter);
-        long total = pushed.isEmpty() ? files.size() : DeltaFiles.list(ref).size();
         long withDv = files.stream().filter(f -> f.deletionVector() != null).count();
-        q.note(ref.path() + "@" + ref.version() + ": " + files.size() + " of " + total + " data files"
-                + (pushed.isEmpty() ? "" : " (skipped by " + String.join(" and ", pushed) + ")")
+        // no second log replay to count the files skipped: the note says what is read
+        q.note(ref.path() + "@" + ref.version() + ": " + files.size() + " data files"
+                + (pushed.isEmpty() ? "" : " (after skipping by " + String.join(" and ", pushed) + ")")
                 + (withDv == 0 ? "" : ", " + withDv + " deletion vectors applied"));
         return of(q, ref, files);
     }

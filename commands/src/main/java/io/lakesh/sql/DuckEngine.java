@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Embedded DuckDB, one in-memory database per session, opened on the first query. Queries run on a worker
@@ -27,7 +26,7 @@ public final class DuckEngine implements AutoCloseable {
     private final Namespace ns;
     private final FileCache cache;
     private DuckDBConnection connection;
-    private ExecutorService worker;
+    private final CancellableStatement.Worker worker = new CancellableStatement.Worker("lakesh-duckdb");
 
     private DuckEngine(Namespace ns) {
         this.ns = ns;
@@ -146,7 +145,7 @@ public final class DuckEngine implements AutoCloseable {
             throw new IOException(message(e), e);
         }
         try (Progress p = progress.start("query", 0, 0)) {
-            return CancellableStatement.run(worker(), statement, cancelled -> {
+            return CancellableStatement.run(worker.executor(), statement, cancelled -> {
                 if (statement.execute(query.sql())) {
                     try (ResultSet rs = statement.getResultSet()) {
                         return new SqlResult(CancellableStatement.read(rs, cancelled), -1, List.of(), 0, ENGINE);
@@ -170,17 +169,6 @@ public final class DuckEngine implements AutoCloseable {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return "running";
         }
-    }
-
-    private synchronized ExecutorService worker() {
-        if (worker == null) {
-            worker = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "lakesh-duckdb");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return worker;
     }
 
     /**
@@ -217,9 +205,7 @@ public final class DuckEngine implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (worker != null) {
-            worker.shutdownNow();
-        }
+        worker.close();
         if (connection != null) {
             try {
                 connection.close();

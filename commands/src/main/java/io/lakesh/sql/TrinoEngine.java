@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,7 +40,7 @@ public final class TrinoEngine implements AutoCloseable {
 
     private final Settings settings;
     private Connection connection;
-    private ExecutorService worker;
+    private final CancellableStatement.Worker worker = new CancellableStatement.Worker("lakesh-trino");
     private final AtomicReference<QueryStats> running = new AtomicReference<>();
     private volatile String lastQueryId;
 
@@ -163,7 +162,7 @@ public final class TrinoEngine implements AutoCloseable {
                 running.set(stats);
                 lastQueryId = stats.getQueryId();
             });
-            SqlResult r = CancellableStatement.run(worker(), statement, cancelled -> {
+            SqlResult r = CancellableStatement.run(worker.executor(), statement, cancelled -> {
                 if (statement.execute(sql)) {
                     try (ResultSet rs = statement.getResultSet()) {
                         return new SqlResult(CancellableStatement.read(rs, cancelled), -1, List.of(), 0, ENGINE);
@@ -250,22 +249,9 @@ public final class TrinoEngine implements AutoCloseable {
         return text;
     }
 
-    private synchronized ExecutorService worker() {
-        if (worker == null) {
-            worker = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "lakesh-trino");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return worker;
-    }
-
     @Override
     public synchronized void close() {
-        if (worker != null) {
-            worker.shutdownNow();
-        }
+        worker.close();
         if (connection != null) {
             try {
                 connection.close();
