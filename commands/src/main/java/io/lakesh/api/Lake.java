@@ -34,6 +34,11 @@ public final class Lake {
         return context.namespace();
     }
 
+    /** The session's context: its output, whether a person answers questions, where scripts run. */
+    public CommandContext context() {
+        return context;
+    }
+
     /** Runs a command with arguments (each turned into one word, no globbing of quotes needed). */
     public Object run(String command, Object... args) {
         List<String> words = new ArrayList<>();

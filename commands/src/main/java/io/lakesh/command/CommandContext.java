@@ -25,6 +25,7 @@ public final class CommandContext {
     private Predicate<String> confirm = question -> false;
     private Progress.Factory progress = Progress.NONE;
     private Pager pager;
+    private ScriptHost scripts;
 
     public CommandContext(Namespace namespace, PrintWriter out, PrintWriter err) {
         this.namespace = namespace;
@@ -38,6 +39,7 @@ public final class CommandContext {
                 .format(format)
                 .printOptions(printOptions)
                 .sqlEngine(sqlEngine)
+                .scripts(scripts)
                 .debug(debug);
     }
 
@@ -125,6 +127,16 @@ public final class CommandContext {
 
     public CommandContext progress(Progress.Factory factory) {
         this.progress = factory;
+        return this;
+    }
+
+    /** Where Groovy script files run (the shell sets it); null where no Groovy is loaded. */
+    public ScriptHost scripts() {
+        return scripts;
+    }
+
+    public CommandContext scripts(ScriptHost host) {
+        this.scripts = host;
         return this;
     }
 

@@ -49,8 +49,35 @@ public final class TrinoCatalogFiles {
                 %s""".formatted(metastoreDir.toAbsolutePath(), LOCAL_FILES));
     }
 
+    /**
+     * Delta tables on HDFS, their file metastore on HDFS too ({@code metastoreUri} is `hdfs://…`); Trino reads
+     * the cluster's core-site.xml and hdfs-site.xml ({@code hadoopSiteFiles}, paths on the Trino nodes).
+     */
+    public TrinoCatalogFiles deltaOnHdfs(String name, String metastoreUri, java.util.List<String> hadoopSiteFiles) {
+        return add(name, """
+                connector.name=delta_lake
+                hive.metastore=file
+                hive.metastore.catalog.dir=%s
+                delta.register-table-procedure.enabled=true
+                %s""".formatted(metastoreUri, hadoopFiles(hadoopSiteFiles)));
+    }
+
     /** Iceberg tables of a JDBC catalog; Trino does not create the catalog's tables, Iceberg's JdbcCatalog does. */
     public TrinoCatalogFiles iceberg(String name, IcebergJdbc jdbc) {
+        return iceberg(name, jdbc, LOCAL_FILES);
+    }
+
+    /** As {@link #iceberg(String, IcebergJdbc)}, with table files on HDFS (the warehouse is `hdfs://…`). */
+    public TrinoCatalogFiles icebergOnHdfs(String name, IcebergJdbc jdbc, java.util.List<String> hadoopSiteFiles) {
+        return iceberg(name, jdbc, hadoopFiles(hadoopSiteFiles));
+    }
+
+    /** Trino's HDFS file system with the cluster's site files (which carry the cluster's replication). */
+    private static String hadoopFiles(java.util.List<String> siteFiles) {
+        return "fs.hadoop.enabled=true\nhive.config.resources=" + String.join(",", siteFiles) + "\n";
+    }
+
+    private TrinoCatalogFiles iceberg(String name, IcebergJdbc jdbc, String fileSystem) {
         StringBuilder text = new StringBuilder()
                 .append("connector.name=iceberg\n")
                 .append("iceberg.catalog.type=jdbc\n")
@@ -63,7 +90,7 @@ public final class TrinoCatalogFiles {
             text.append("iceberg.jdbc-catalog.connection-password=").append(jdbc.password()).append('\n');
         }
         text.append("iceberg.jdbc-catalog.default-warehouse-dir=").append(jdbc.warehouse()).append('\n')
-                .append(LOCAL_FILES);
+                .append(fileSystem);
         return add(name, text.toString());
     }
 

@@ -64,6 +64,7 @@ public final class GroovyEvaluator {
             throw new LakeshException("'" + file + "': cannot read: " + e.getMessage());
         }
         String name = file.getFileName().toString();
+        binding.setVariable(LakeScript.SCRIPT_FILE, file);
         // the class a script compiles to is named after its file: a prefix keeps `args.groovy` or
         // `lake.groovy` from shadowing the binding's variables
         String internal = "lakesh_" + name.replaceAll("[^A-Za-z0-9_.]", "_");

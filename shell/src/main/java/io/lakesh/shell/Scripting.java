@@ -17,6 +17,7 @@ final class Scripting {
     static CommandRunner install(CommandRunner runner, List<String> args) {
         GroovyLines groovy = new GroovyLines(runner.context(), args);
         JavaLines java = new JavaLines(runner.context());
+        runner.context().scripts(new io.lakesh.script.GroovyScripts(runner.context()));
         return runner.evaluator(":g", groovy).evaluator("groovy", groovy)
                 .evaluator(":j", java).evaluator("java", java);
     }
