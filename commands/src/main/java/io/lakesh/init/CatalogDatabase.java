@@ -140,7 +140,17 @@ public final class CatalogDatabase {
     }
 
     private boolean catalogTablesExist() throws SQLException {
-        try (Connection c = DriverManager.getConnection(inv.catalogJdbcUrl(), db.user(), db.password());
+        Connection c;
+        try {
+            c = DriverManager.getConnection(inv.catalogJdbcUrl(), db.user(), db.password());
+        } catch (SQLException e) {
+            // no such role, password or database yet: the steps before this one make them
+            if (List.of("28P01", "28000", "3D000").contains(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+        try (c;
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select count(*) from information_schema.tables where table_name in "
                      + "('iceberg_tables', 'iceberg_namespace_properties') and table_schema = current_schema()")) {

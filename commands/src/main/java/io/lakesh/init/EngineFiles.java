@@ -20,7 +20,7 @@ public final class EngineFiles {
             if (!h.has("trino-coordinator") && !h.has("trino-worker")) {
                 continue;
             }
-            trinoCatalogs(inv, h).files().forEach((name, text) ->
+            new java.util.TreeMap<>(trinoCatalogs(inv, h).files()).forEach((name, text) ->
                     files.put("trino/" + h.name() + "/catalog/" + name + ".properties", header(inv, h, "#") + text));
         }
         return files;

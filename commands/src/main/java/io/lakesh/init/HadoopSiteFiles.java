@@ -67,13 +67,16 @@ public final class HadoopSiteFiles {
         return sb.toString();
     }
 
-    /** `host rack` lines; with the address too, since the NameNode may see a DataNode by either. */
+    /**
+     * `host rack` lines by name and by IP address: Hadoop's mapping looks DataNodes up by IP (it normalises names
+     * to addresses first), people read the names.
+     */
     static String topology(Inventory inv) {
         StringBuilder sb = new StringBuilder();
         for (Inventory.Host h : inv.withRole("datanode")) {
             sb.append(h.name()).append(' ').append(h.rack()).append('\n');
-            if (h.address() != null && !h.address().equals(h.name())) {
-                sb.append(h.address()).append(' ').append(h.rack()).append('\n');
+            if (!h.ip().equals(h.name())) {
+                sb.append(h.ip()).append(' ').append(h.rack()).append('\n');
             }
         }
         return sb.toString();

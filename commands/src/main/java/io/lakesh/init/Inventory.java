@@ -45,8 +45,9 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
             "spark-conf", List.of("/etc/spark/conf"),
             "flink-conf", List.of("/etc/flink/conf"));
 
+    /** A host; {@code ip} is what its name (or `address:`) resolved to when the inventory was read. */
     public record Host(String name, String address, String rack, List<String> roles, Map<String, Integer> ports,
-                       Map<String, List<String>> directories) {
+                       Map<String, List<String>> directories, String ip) {
         public boolean has(String role) {
             return roles.contains(role);
         }
@@ -96,13 +97,18 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
 
     /** Reads and checks an inventory; host names (or their `address:`) must resolve. */
     public static Inventory load(Path file) {
+        return load(file, System.getenv());
+    }
+
+    /** As {@link #load(Path)}, with the environment `*-env:` keys read from. */
+    public static Inventory load(Path file, Map<String, String> env) {
         YamlTree tree;
         try {
             tree = YamlTree.read(file);
         } catch (IOException e) {
             throw new Invalid("inventory " + file + ": " + e.getMessage());
         }
-        return new Reader(file, tree).read();
+        return new Reader(file, tree, env).read();
     }
 
     /** The hosts that have a role, in file order. */
@@ -135,10 +141,12 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
     private static final class Reader {
         private final Path file;
         private final YamlTree tree;
+        private final Map<String, String> env;
 
-        Reader(Path file, YamlTree tree) {
+        Reader(Path file, YamlTree tree, Map<String, String> env) {
             this.file = file;
             this.tree = tree;
+            this.env = env;
         }
 
         private Invalid invalid(String path, String message) {
@@ -189,9 +197,7 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
             CatalogDb catalog = catalog(root.get("catalog"), hosts);
             Map<String, WarehouseDir> warehouse = warehouse(root.get("warehouse"));
             // last: the slowest check, and only for an inventory that is right otherwise
-            for (Host h : hosts.values()) {
-                resolve(h);
-            }
+            hosts.replaceAll((name, h) -> resolve(h));
             return new Inventory(file, cluster, replication, java.util.Collections.unmodifiableMap(hosts), catalog, warehouse);
         }
 
@@ -252,7 +258,7 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
             }
             String address = node.has("address") ? node.get("address").asText() : null;
             return new Host(name, address, rack, List.copyOf(roles), java.util.Collections.unmodifiableMap(ports),
-                    java.util.Collections.unmodifiableMap(dirs));
+                    java.util.Collections.unmodifiableMap(dirs), null);
         }
 
         private void one(Map<String, Host> hosts, String role, boolean required) {
@@ -343,7 +349,7 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
         private String secret(JsonNode node, String key, boolean required) {
             if (node.has(key + "-env")) {
                 String variable = node.get(key + "-env").asText();
-                String value = System.getenv(variable);
+                String value = env.get(variable);
                 if (value == null || value.isEmpty()) {
                     throw invalid("catalog/" + key + "-env", "catalog " + key + ": environment variable " + variable + " is not set");
                 }
@@ -399,10 +405,11 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
             return bytes && !m.group(2).isEmpty() ? n << shift : n;
         }
 
-        private void resolve(Host h) {
+        private Host resolve(Host h) {
             String name = h.address() != null ? h.address() : h.name();
             try {
-                InetAddress.getByName(name);
+                String ip = InetAddress.getByName(name).getHostAddress();
+                return new Host(h.name(), h.address(), h.rack(), h.roles(), h.ports(), h.directories(), ip);
             } catch (UnknownHostException e) {
                 throw invalid("hosts/" + h.name() + (h.address() != null ? "/address" : ""), "host " + h.name()
                         + (h.address() != null ? " (address " + h.address() + ")" : "")
