@@ -105,6 +105,8 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
         YamlTree tree;
         try {
             tree = YamlTree.read(file);
+        } catch (YamlTree.Malformed e) {
+            throw new Invalid(file.getFileName() + ":" + e.line + ": not YAML: " + e.getMessage());
         } catch (IOException e) {
             throw new Invalid("inventory " + file + ": " + e.getMessage());
         }

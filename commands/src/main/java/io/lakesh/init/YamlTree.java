@@ -17,6 +17,16 @@ import java.util.Map;
 /** A YAML file as a Jackson tree plus the line of every key and item, so errors can name the line. */
 record YamlTree(JsonNode root, Map<String, Integer> lines) {
 
+    /** Text that is not YAML, at a line. */
+    static final class Malformed extends IOException {
+        final int line;
+
+        Malformed(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+    }
+
     static YamlTree read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file");
@@ -31,8 +41,7 @@ record YamlTree(JsonNode root, Map<String, Integer> lines) {
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var at = e.getLocation();
-            throw new IOException((at == null ? "" : "line " + at.getLineNr() + ": ")
-                    + e.getOriginalMessage().lines().findFirst().orElse("not YAML"));
+            throw new Malformed(at == null ? 1 : Math.max(1, at.getLineNr()), e.getOriginalMessage().lines().findFirst().orElse("?"));
         }
         return new YamlTree(root, Map.copyOf(lines));
     }
