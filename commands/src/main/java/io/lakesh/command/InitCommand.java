@@ -34,6 +34,7 @@ public class InitCommand extends LakeCommand {
         if (recipe == null) {
             throw new UsageException("name a recipe to plan or apply, or --list to see them");
         }
+        options.checked();
         Path file = Recipes.find(dir, recipe);
         ScriptHost host = ctx.scripts();
         if (host == null) {

@@ -65,9 +65,29 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
         }
     }
 
-    /** The Iceberg JDBC catalog's database; the admin login creates the user and the database. */
+    /**
+     * The Iceberg JDBC catalog's database; the admin login creates the user and the database. A password read
+     * from an unset variable fails when it is used, so recipes that need none (HDFS configs) still run.
+     */
     public record CatalogDb(String name, String database, String user, String password, String adminUser,
-                            String adminPassword, String warehouse, String deltaMetastore) {
+                            String adminPassword, String warehouse, String deltaMetastore, Map<String, String> unset) {
+        @Override
+        public String password() {
+            return secret("password", password);
+        }
+
+        @Override
+        public String adminPassword() {
+            return secret("admin-password", adminPassword);
+        }
+
+        private String secret(String key, String value) {
+            if (unset.containsKey(key)) {
+                throw new Invalid(unset.get(key));
+            }
+            return value;
+        }
+
         @Override
         public String toString() { // passwords stay out of plans and errors
             return "CatalogDb[" + name + " in database " + database + " as " + user + "]";
@@ -334,9 +354,10 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
                     throw invalid("catalog/" + id[0], "catalog " + id[0] + " '" + id[1] + "': use a lower-case identifier (a-z, 0-9, _)");
                 }
             }
-            return new CatalogDb(name, database, user, secret(node, "password", true), text(node, "admin-user", "postgres"),
-                    secret(node, "admin-password", false), hdfsPath(node, "warehouse", "/warehouse/iceberg"),
-                    hdfsPath(node, "delta-metastore", "/warehouse/trino-metastore"));
+            Map<String, String> unset = new TreeMap<>();
+            return new CatalogDb(name, database, user, secret(node, "password", true, unset), text(node, "admin-user", "postgres"),
+                    secret(node, "admin-password", false, unset), hdfsPath(node, "warehouse", "/warehouse/iceberg"),
+                    hdfsPath(node, "delta-metastore", "/warehouse/trino-metastore"), java.util.Collections.unmodifiableMap(unset));
         }
 
         private String hdfsPath(JsonNode node, String key, String fallback) {
@@ -348,12 +369,13 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
         }
 
         /** `key: value`, or `key-env: VARIABLE` to keep passwords out of the file. */
-        private String secret(JsonNode node, String key, boolean required) {
+        private String secret(JsonNode node, String key, boolean required, Map<String, String> unset) {
             if (node.has(key + "-env")) {
                 String variable = node.get(key + "-env").asText();
                 String value = env.get(variable);
                 if (value == null || value.isEmpty()) {
-                    throw invalid("catalog/" + key + "-env", "catalog " + key + ": environment variable " + variable + " is not set");
+                    unset.put(key, invalid("catalog/" + key + "-env", "catalog " + key + ": environment variable " + variable
+                            + " is not set (export it before running recipes that use the catalog)").getMessage());
                 }
                 return value;
             }

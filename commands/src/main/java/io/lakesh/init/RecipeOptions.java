@@ -31,10 +31,18 @@ public final class RecipeOptions {
         } catch (picocli.CommandLine.ParameterException e) {
             throw new io.lakesh.UsageException(e.getMessage() + " (recipes take --inventory FILE, --out DIR, --plan, --apply, --force)");
         }
-        if (o.plan && o.apply) {
+        return o.checked();
+    }
+
+    /** The options, if they make sense together. */
+    public RecipeOptions checked() {
+        if (plan && apply) {
             throw new io.lakesh.UsageException("--plan or --apply, not both");
         }
-        return o;
+        if (force && !apply) {
+            throw new io.lakesh.UsageException("--force goes with --apply");
+        }
+        return this;
     }
 
     public boolean applying() {

@@ -46,15 +46,27 @@ public final class Recipes {
     public static List<Entry> list(Path folder) throws IOException {
         List<Entry> entries = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".groovy")).sorted().toList()) {
+            for (Path f : files.filter(Recipes::isRecipe).sorted().toList()) {
                 entries.add(new Entry(nameOf(f), description(f), f));
             }
         }
         return entries;
     }
 
+    /** A Groovy file of the folder that builds a recipe (`recipe(args)`); others there are plain scripts. */
+    static boolean isRecipe(Path f) {
+        try {
+            return f.getFileName().toString().endsWith(".groovy") && Files.readString(f).contains("recipe(args)");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static Path find(Path folder, String name) throws IOException {
         Path file = folder.resolve(name + ".groovy");
+        if (Files.isRegularFile(file) && !isRecipe(file)) {
+            throw new LakeshException("'" + name + "' is a script, not a recipe: run it as lakesh -f " + file);
+        }
         if (!name.matches("[A-Za-z0-9_.-]+") || !Files.isRegularFile(file)) {
             List<String> names = list(folder).stream().map(Entry::name).toList();
             String best = io.lakesh.Names.closest(name, names);

@@ -355,6 +355,30 @@ class InitRecipesTest {
         assertEquals("127.0.0.1\nlocalhost\n", Files.readString(out.resolve("hadoop/localhost/workers")));
     }
 
+    @Test
+    void theExampleInventoryPlansTheReferenceClusterAndPlainScriptsAreNotRecipes() throws Exception {
+        LakeshHome home = new LakeshHome(dir.resolve("home")).ensureCreated();
+        MainRun plan = lakesh(home, "init", "hdfs-config", "--recipes", ROOT.resolve("lakefs-init").toString());
+        assertEquals(0, plan.status(), plan.err());
+        Path out = home.dir().resolve("init/lakehouse");
+        assertTrue(plan.out().startsWith("recipe hdfs-config: 3 hosts of lakehouse from " + ROOT.resolve("lakefs-init/inventory.example.yaml")
+                + "; files under " + out + "\n[1/3] hadoop config cpu-node1: would change\n"), plan.out());
+        assertTrue(plan.out().endsWith("3 of 3 steps would change; --apply makes the changes\n"), plan.out());
+        assertFalse(Files.exists(out));
+
+        MainRun list = lakesh(home, "init", "--list");
+        assertFalse(list.out().contains("trino-local"), "trino-local.groovy is a script with its own start|stop|status");
+        MainRun script = lakesh(home, "init", "trino-local");
+        assertEquals(1, script.status());
+        assertEquals("init: 'trino-local' is a script, not a recipe: run it as lakesh -f " + ROOT.resolve("lakefs-init/trino-local.groovy") + "\n", script.err());
+        MainRun typo = lakesh(home, "init", "stup");
+        assertEquals(1, typo.status());
+        assertTrue(typo.err().startsWith("init: no recipe 'stup' in ") && typo.err().endsWith(" (did you mean 'setup'?); 'init --list' lists them\n"), typo.err());
+        MainRun both = lakesh(home, "init", "setup", "--plan", "--apply");
+        assertEquals(2, both.status());
+        assertEquals("init: --plan or --apply, not both\n", both.err());
+    }
+
     private static Map<String, String> sparkCatalog(Path sparkDefaults, String catalog) throws Exception {
         Map<String, String> props = new HashMap<>();
         String prefix = "spark.sql.catalog." + catalog + ".";
