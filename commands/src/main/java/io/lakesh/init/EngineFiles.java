@@ -81,6 +81,7 @@ public final class EngineFiles {
                 iceberg.put(k, v);
             }
         });
+        iceberg.put("hadoop-conf-dir", h.directory("hadoop-conf")); // the cluster's replication and NameNode
         Map<String, String> delta = new LinkedHashMap<>();
         delta.put("type", "delta-catalog");
         delta.put("catalog-type", "in-memory");

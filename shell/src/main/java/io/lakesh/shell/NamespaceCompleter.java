@@ -238,6 +238,14 @@ final class NamespaceCompleter implements Completer {
                 candidates.add(new Candidate("f"));
                 candidates.add(new Candidate("d"));
             }
+            case "RECIPE" -> {
+                try {
+                    io.lakesh.init.Recipes.list(io.lakesh.init.Recipes.folder())
+                            .forEach(r -> candidates.add(new Candidate(r.name(), r.name(), null, r.description(), null, null, true)));
+                } catch (Exception e) {
+                    // no recipe folder here: nothing to offer
+                }
+            }
             case "URI", "REPLICATION", "SECONDS", "STATUS", "LINES", "BYTES", "THREADS", "GLOB" -> {
                 // free values: nothing to offer
             }

@@ -159,7 +159,7 @@ class InitRecipesTest {
                 [13/14] spark defaults 127.0.0.1: would change
                     + write DIR/out/spark/127.0.0.1/spark-defaults.conf (12 lines)
                 [14/14] flink catalogs 127.0.0.1: would change
-                    + write DIR/out/flink/127.0.0.1/catalogs.sql (16 lines)
+                    + write DIR/out/flink/127.0.0.1/catalogs.sql (17 lines)
                 14 of 14 steps would change; --apply makes the changes
                 """, planned);
         assertFalse(planned.contains("secret-"), "plans never show passwords");
@@ -244,6 +244,7 @@ class InitRecipesTest {
         // ... and the one Flink's CREATE CATALOG names
         Map<String, String> flink = flinkOptions(Files.readString(out.resolve("flink/127.0.0.1/catalogs.sql")), "lh" + id);
         assertEquals("iceberg", flink.remove("type"));
+        assertEquals(dir + "/conf", flink.remove("hadoop-conf-dir"));
         Catalog fromFlink = CatalogUtil.buildIcebergCatalog("lh" + id, flink, hdfs.conf());
         assertEquals("id", fromFlink.loadTable(TableIdentifier.of("sales", "orders")).schema().columns().get(0).name());
         close(fromFlink);

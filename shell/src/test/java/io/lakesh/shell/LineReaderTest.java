@@ -94,6 +94,12 @@ class LineReaderTest {
     }
 
     @Test
+    void tabCompletesRecipeNamesAfterInit() throws Exception {
+        assertEquals("init warehouse ", type("init war\t\r"));
+        assertEquals("init setup --plan", type("init set\t--pl\t\r").stripTrailing());
+    }
+
+    @Test
     void tabCompletesOptionsFromTheCommandDefinition() throws Exception {
         assertEquals("rm --for", type("rm --fo\t\r"), "--force and --format share the prefix");
         assertEquals("rm --force ", type("rm --forc\t\r"));

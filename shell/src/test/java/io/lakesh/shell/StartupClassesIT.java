@@ -27,7 +27,8 @@ class StartupClassesIT {
         List<String> heavy = Files.readAllLines(log).stream()
                 .filter(l -> l.contains(" org.apache.hadoop.") || l.contains(" groovy.") || l.contains(" org.codehaus.groovy.")
                         || l.contains(" jdk.jshell.") || l.contains(" org.apache.iceberg.") || l.contains(" org.duckdb.")
-                        || l.contains(" io.trino.") || l.contains(" io.delta."))
+                        || l.contains(" io.trino.") || l.contains(" io.delta.")
+                        || l.contains(" org.yaml.snakeyaml.") || l.contains(" com.fasterxml.jackson.dataformat.yaml."))
                 .toList();
         assertEquals(List.of(), heavy);
     }
