@@ -44,12 +44,24 @@ public final class CatalogDatabase {
                 Step.of("lakesh.conf catalog " + db.name(), () -> lakeshConfChanges().isEmpty(), this::lakeshConfChanges, this::applyLakeshConf));
     }
 
-    /** The catalog's properties as Iceberg's CatalogUtil takes them; Spark, Flink and lakesh.conf say the same. */
+    /** The catalog's properties as Iceberg's CatalogUtil takes them; Spark and Flink say the same. */
     public static Map<String, String> properties(Inventory inv) {
+        return properties(inv, inv.catalogJdbcUrl());
+    }
+
+    /**
+     * As {@link #properties(Inventory)}, for lakesh on this machine: the database by the host's `address:` when
+     * given. Table locations (the warehouse) keep the NameNode's name, as every engine writes them.
+     */
+    public static Map<String, String> propertiesFromHere(Inventory inv) {
+        return properties(inv, inv.jdbcUrlFromHere(inv.catalog().database()));
+    }
+
+    private static Map<String, String> properties(Inventory inv, String jdbcUrl) {
         Inventory.CatalogDb db = inv.catalog();
         Map<String, String> p = new LinkedHashMap<>();
         p.put("type", "jdbc");
-        p.put("uri", inv.catalogJdbcUrl());
+        p.put("uri", jdbcUrl);
         p.put("jdbc.user", db.user());
         p.put("jdbc.password", db.password());
         p.put("jdbc.schema-version", "V1");
@@ -62,7 +74,7 @@ public final class CatalogDatabase {
         org.apache.hadoop.conf.Configuration conf = HadoopConf.create(config);
         conf.set("fs.defaultFS", inv.defaultFs());
         conf.setInt("dfs.replication", inv.replication());
-        return CatalogUtil.buildIcebergCatalog(db.name(), properties(inv), conf);
+        return CatalogUtil.buildIcebergCatalog(db.name(), propertiesFromHere(inv), conf);
     }
 
     private void createCatalogTables() throws Exception {
@@ -73,8 +85,7 @@ public final class CatalogDatabase {
     }
 
     private String adminUrl() {
-        Inventory.Host pg = inv.the("postgres");
-        return "jdbc:postgresql://" + pg.name() + ":" + pg.port("postgres") + "/postgres";
+        return inv.jdbcUrlFromHere("postgres");
     }
 
     private Connection admin() throws SQLException {
@@ -142,7 +153,7 @@ public final class CatalogDatabase {
     private boolean catalogTablesExist() throws SQLException {
         Connection c;
         try {
-            c = DriverManager.getConnection(inv.catalogJdbcUrl(), db.user(), db.password());
+            c = DriverManager.getConnection(inv.jdbcUrlFromHere(db.database()), db.user(), db.password());
         } catch (SQLException e) {
             // no such role, password or database yet: the steps before this one make them
             if (List.of("28P01", "28000", "3D000").contains(e.getSQLState())) {
@@ -161,7 +172,7 @@ public final class CatalogDatabase {
     private List<String> lakeshConfChanges() {
         List<String> changes = new ArrayList<>();
         String prefix = "catalog." + db.name() + ".";
-        properties(inv).forEach((k, v) -> {
+        propertiesFromHere(inv).forEach((k, v) -> {
             String now = config.get(prefix + k);
             if (!v.equals(now)) {
                 String shown = k.contains("password") ? "(the inventory's password)" : v;
@@ -173,7 +184,7 @@ public final class CatalogDatabase {
 
     private void applyLakeshConf() throws java.io.IOException {
         String prefix = "catalog." + db.name() + ".";
-        properties(inv).forEach((k, v) -> config.set(prefix + k, v));
+        propertiesFromHere(inv).forEach((k, v) -> config.set(prefix + k, v));
         config.save();
     }
 

@@ -60,6 +60,11 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
             return p;
         }
 
+        /** How lakesh reaches the host from here: its `address:` when given, else its name. */
+        public String reach() {
+            return address != null ? address : name;
+        }
+
         public String directory(String key) {
             return directories.get(key).get(0);
         }
@@ -150,10 +155,24 @@ public record Inventory(Path file, String cluster, int replication, Map<String, 
         return "hdfs://" + nn.name() + ":" + nn.port("namenode-rpc");
     }
 
-    /** The catalog's JDBC URL on the postgres host. */
+    /** hdfs://address:port, how lakesh itself reaches the NameNode (files name it as {@link #defaultFs}). */
+    public String defaultFsFromHere() {
+        Host nn = the("namenode");
+        return "hdfs://" + nn.reach() + ":" + nn.port("namenode-rpc");
+    }
+
+    /** The catalog's JDBC URL on the postgres host, as the engines' files name it. */
     public String catalogJdbcUrl() {
-        Host pg = the("postgres");
-        return "jdbc:postgresql://" + pg.name() + ":" + pg.port("postgres") + "/" + catalog.database();
+        return jdbcUrl(the("postgres").name(), catalog.database());
+    }
+
+    /** A database's JDBC URL as lakesh itself reaches the postgres host. */
+    public String jdbcUrlFromHere(String database) {
+        return jdbcUrl(the("postgres").reach(), database);
+    }
+
+    private String jdbcUrl(String host, String database) {
+        return "jdbc:postgresql://" + host + ":" + the("postgres").port("postgres") + "/" + database;
     }
 
     public boolean racks() {

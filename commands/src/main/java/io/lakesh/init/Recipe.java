@@ -168,7 +168,7 @@ public final class Recipe {
     private static String reason(Throwable e) {
         Set<String> seen = new LinkedHashSet<>();
         for (Throwable t = e; t != null && seen.size() < 3; t = t.getCause()) {
-            String m = io.lakesh.command.Errors.firstLine(t);
+            String m = t instanceof java.net.UnknownHostException ? "unknown host " + t.getMessage() : io.lakesh.command.Errors.firstLine(t);
             if (m != null && !m.isBlank() && seen.stream().noneMatch(x -> x.contains(m))) {
                 seen.add(m);
             }

@@ -43,12 +43,12 @@ public final class WarehouseLayout implements AutoCloseable {
     private synchronized DistributedFileSystem fs() throws IOException {
         if (fs == null) {
             Configuration conf = HadoopConf.client(config);
-            conf.set("fs.defaultFS", inv.defaultFs());
+            conf.set("fs.defaultFS", inv.defaultFsFromHere());
             conf.setInt("dfs.replication", inv.replication());
-            FileSystem opened = FileSystem.newInstance(URI.create(inv.defaultFs()), conf);
+            FileSystem opened = FileSystem.newInstance(URI.create(inv.defaultFsFromHere()), conf);
             if (!(opened instanceof DistributedFileSystem dfs)) {
                 opened.close();
-                throw new IOException(inv.defaultFs() + " is not HDFS");
+                throw new IOException(inv.defaultFsFromHere() + " is not HDFS");
             }
             fs = dfs;
         }

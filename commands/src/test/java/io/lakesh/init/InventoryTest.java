@@ -30,6 +30,9 @@ class InventoryTest {
         assertEquals(List.of("cpu-node1", "cpu-node2", "worker-node3"), inv.withRole("datanode").stream().map(Inventory.Host::name).toList());
         assertEquals("hdfs://cpu-node1:8020", inv.defaultFs());
         assertEquals("jdbc:postgresql://cpu-node1:5432/iceberg_catalog", inv.catalogJdbcUrl());
+        // files name the hosts; lakesh itself reaches them by their address: where the names do not resolve here
+        assertEquals("hdfs://10.0.0.11:8020", inv.defaultFsFromHere());
+        assertEquals("jdbc:postgresql://10.0.0.11:5432/postgres", inv.jdbcUrlFromHere("postgres"));
         assertEquals("pw", inv.catalog().password());
         assertEquals("10.0.0.13", inv.hosts().get("worker-node3").ip());
         assertEquals(List.of("/data/hdfs/datanode"), inv.hosts().get("worker-node3").directories().get("datanode"));
