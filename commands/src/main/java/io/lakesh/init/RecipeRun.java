@@ -147,7 +147,7 @@ public final class RecipeRun {
     private void planOrApply() {
         PrintWriter out = ctx.out();
         Inventory inv = inventory();
-        out.println("recipe " + name() + ": " + inv.hosts().size() + " hosts of " + inv.cluster() + " from "
+        out.println("recipe " + name() + ": " + inv.hosts().size() + (inv.hosts().size() == 1 ? " host" : " hosts") + " of " + inv.cluster() + " from "
                 + inv.file() + "; files under " + outDir());
         out.flush();
         if (!options.applying()) {
