@@ -109,7 +109,9 @@ public final class Recipe {
         List<String> done = new ArrayList<>();
         int i = 0;
         for (Step s : steps) {
-            CancelledException.check();
+            if (Thread.currentThread().isInterrupted()) { // Ctrl-C: stop between steps and say where
+                throw failure(s, "not started: cancelled", done, new CancelledException());
+            }
             i++;
             // planned again just before: an earlier step may have changed what this one finds
             List<String> changes = planOf(s, done).changes();
@@ -120,10 +122,10 @@ public final class Recipe {
             print(out, i, steps.size(), s, changes, "applying");
             try {
                 s.apply().run();
-            } catch (CancelledException e) {
-                throw e;
             } catch (Exception e) {
-                throw failure(s, "failed: " + reason(e), done, e);
+                boolean cancelled = e instanceof CancelledException || e instanceof InterruptedException
+                        || e instanceof java.io.InterruptedIOException || Thread.currentThread().isInterrupted();
+                throw failure(s, cancelled ? "cancelled" : "failed: " + reason(e), done, e);
             }
             if (!isDone(s, done)) {
                 throw failure(s, "was applied but its check still fails", done, null);
@@ -161,8 +163,8 @@ public final class Recipe {
 
     private Failure failure(Step s, String what, List<String> done, Throwable cause) {
         String before = done.isEmpty() ? "nothing changed before it" : "done before it: " + String.join(", ", done);
-        return new Failure("step '" + s.name() + "' " + what + "; " + before + "; fix it and apply again",
-                s.name(), done, cause);
+        String next = what.endsWith("cancelled") ? "apply again to go on" : "fix it and apply again";
+        return new Failure("step '" + s.name() + "' " + what + "; " + before + "; " + next, s.name(), done, cause);
     }
 
     private static String reason(Throwable e) {

@@ -104,6 +104,22 @@ class RecipeTest {
     }
 
     @Test
+    void ctrlCStopsBetweenStepsSayingWhatWasDone() {
+        Step interrupted = Step.of("add b", () -> world.contains("b"), () -> List.of("+ b"), () -> {
+            world.add("b");
+            Thread.currentThread().interrupt(); // what Ctrl-C does to the command thread
+        });
+        Recipe r = new Recipe("demo").add(adds("a")).add(interrupted).add(adds("c"));
+        try {
+            Recipe.Failure f = assertThrows(Recipe.Failure.class, () -> r.apply(out, d -> false));
+            assertEquals("step 'add c' not started: cancelled; done before it: add a, add b; apply again to go on", f.getMessage());
+            assertEquals(Set.of("a", "b"), world);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void aStepWhoseCheckStillFailsAfterApplyIsReportedInsteadOfRepeatedForever() {
         Recipe r = new Recipe("demo").step("never done", () -> false, () -> List.of("+ x"), () -> applied.add("x"));
         Recipe.Failure f = assertThrows(Recipe.Failure.class, () -> r.apply(out, d -> false));
