@@ -96,8 +96,12 @@ public final class WarehouseLayout implements AutoCloseable {
         if (d.owner() != null || d.group() != null) {
             dfs.setOwner(p, d.owner(), d.group());
         }
-        // -1 clears a quota in HDFS (QUOTA_RESET), which is what "none" in the inventory means
-        dfs.setQuota(p, d.namespaceQuota() < 0 ? -1 : d.namespaceQuota(), d.spaceQuota() < 0 ? -1 : d.spaceQuota());
+        QuotaUsage q = dfs.getQuotaUsage(p);
+        if (q.getQuota() != d.namespaceQuota() || q.getSpaceQuota() != d.spaceQuota()) {
+            // -1 clears a quota in HDFS (QUOTA_RESET), which is what "none" in the inventory means; only when it
+            // differs, since HDFS refuses to clear the root's namespace quota
+            dfs.setQuota(p, d.namespaceQuota() < 0 ? -1 : d.namespaceQuota(), d.spaceQuota() < 0 ? -1 : d.spaceQuota());
+        }
     }
 
     private static String describe(Inventory.WarehouseDir d) {

@@ -369,6 +369,10 @@ class InitRecipesTest {
 
         MainRun list = lakesh(home, "init", "--list");
         assertFalse(list.out().contains("trino-local"), "trino-local.groovy is a script with its own start|stop|status");
+        // typed lines (the prompt's path through the runner) run recipes the same way
+        MainRun typed = MainRun.of(home, "init --list\ninit hdfs-config --plan\n");
+        assertEquals(0, typed.status(), typed.err());
+        assertTrue(typed.out().startsWith(list.out()) && typed.out().endsWith("3 of 3 steps would change; --apply makes the changes\n"), typed.out());
         MainRun script = lakesh(home, "init", "trino-local");
         assertEquals(1, script.status());
         assertEquals("init: 'trino-local' is a script, not a recipe: run it as lakesh -f " + ROOT.resolve("lakefs-init/trino-local.groovy") + "\n", script.err());
