@@ -32,6 +32,22 @@ public final class IcebergTree implements VirtualTree {
     public record TableSummary(int formatVersion, int snapshots, Long records, Long dataFiles) {
     }
 
+    /**
+     * Tables loaded for single-table commands, kept across commands of the session: using one again refreshes it
+     * (the catalog's pointer to its current metadata file is read, the file itself only when it moved), where
+     * loading reads and parses the whole metadata file. Keyed by the catalog object: a catalog configured anew
+     * starts afresh.
+     */
+    private final java.util.Map<LoadedKey, Table> loaded = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<LoadedKey, Table> eldest) {
+            return size() > 64;
+        }
+    };
+
+    private record LoadedKey(Catalog catalog, TableIdentifier id) {
+    }
+
     public IcebergTree(Catalogs catalogs) {
         this.catalogs = catalogs;
     }
@@ -67,11 +83,15 @@ public final class IcebergTree implements VirtualTree {
         }
         Catalog catalog = catalogs.catalog(catalogName);
         String[] levels = parts.subList(1, parts.size()).toArray(String[]::new);
+        TableIdentifier id = TableIdentifier.of(Arrays.copyOf(levels, levels.length));
+        if (levels.length > 1 && isLoaded(catalog, id)) {
+            // a table this session loaded: using it refreshes it, and a drop since then is found there
+            return new Target(path, catalogName, id.namespace(), id);
+        }
         Namespace asNamespace = Namespace.of(levels);
         if (catalog instanceof SupportsNamespaces sn && sn.namespaceExists(asNamespace)) {
             return new Target(path, catalogName, asNamespace, null);
         }
-        TableIdentifier id = TableIdentifier.of(Arrays.copyOf(levels, levels.length));
         if (levels.length > 1 && catalog.tableExists(id)) {
             return new Target(path, catalogName, id.namespace(), id);
         }
@@ -110,14 +130,47 @@ public final class IcebergTree implements VirtualTree {
             throw new LakeshException("'" + path + "' is " + (t.isRoot() ? "the catalog list" : t.namespace().isEmpty()
                     ? "a catalog" : "a namespace") + ", not a table");
         }
-        return catalogs.catalog(t.catalog()).loadTable(t.table());
+        return load(t);
+    }
+
+    private boolean isLoaded(Catalog catalog, TableIdentifier id) {
+        synchronized (loaded) {
+            return loaded.containsKey(new LoadedKey(catalog, id));
+        }
+    }
+
+    /** The table, current: the session's copy refreshed, or loaded from the catalog. */
+    private Table load(Target t) throws FileNotFoundException {
+        Catalog catalog = catalogs.catalog(t.catalog());
+        LoadedKey key = new LoadedKey(catalog, t.table());
+        Table known;
+        synchronized (loaded) {
+            known = loaded.get(key);
+        }
+        if (known != null) {
+            try {
+                known.refresh();
+                return known;
+            } catch (RuntimeException e) {
+                // dropped, renamed or unreachable since: resolved afresh, the path reports that as it always does
+                synchronized (loaded) {
+                    loaded.remove(key);
+                }
+                return table(t.path());
+            }
+        }
+        Table table = catalog.loadTable(t.table());
+        synchronized (loaded) {
+            loaded.put(key, table);
+        }
+        return table;
     }
 
     @Override
     public FileEntry stat(String path) throws IOException {
         Target t = target(path);
         if (t.table() != null) {
-            return tableEntry(path, catalogs.catalog(t.catalog()).loadTable(t.table()));
+            return tableEntry(path, load(t));
         }
         return new FileEntry(path, t.namespace() == null || t.namespace().isEmpty() ? Kind.MOUNT : Kind.DIR,
                 0, 0, 0, "-", "-", "dr-xr-xr-x", Instant.EPOCH);

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 public final class DuckEngine implements AutoCloseable {
     private final Namespace ns;
     private final FileCache cache;
+    private final PlanCache plans = new PlanCache();
     private DuckDBConnection connection;
     private final CancellableStatement.Worker worker = new CancellableStatement.Worker("lakesh-duckdb");
 
@@ -95,7 +96,7 @@ public final class DuckEngine implements AutoCloseable {
     /** The columns the statement's query gives, names resolved in the namespace, without running it. */
     public List<Column> describe(String sql, CommandContext ctx) throws IOException {
         DuckDBConnection c = connection();
-        try (QueryBuild build = new QueryBuild(c, cache, ctx.progress())) {
+        try (QueryBuild build = new QueryBuild(c, cache, plans, ctx.progress())) {
             return columnsOf(c, SqlQuery.rewrite(sql, ctx.namespace(), build));
         }
     }
@@ -116,7 +117,7 @@ public final class DuckEngine implements AutoCloseable {
     SqlResult run(Preparer preparer, CommandContext ctx, Wrapper wrapper) throws IOException {
         long started = System.nanoTime();
         DuckDBConnection c = connection();
-        try (QueryBuild build = new QueryBuild(c, cache, ctx.progress())) {
+        try (QueryBuild build = new QueryBuild(c, cache, plans, ctx.progress())) {
             SqlQuery query = preparer.prepare(build);
             String statement = wrapper == null ? query.sql() : wrapper.wrap(query.sql(), columnsOf(c, query));
             SqlResult r = execute(c, query.with(statement), ctx.progress());
@@ -184,6 +185,8 @@ public final class DuckEngine implements AutoCloseable {
             if (l.isEmpty() || l.startsWith("Invalid Input Error: Failed to execute prepared statement")) {
                 continue;
             }
+            // the JDBC driver's wrapper around the real error, on the same line
+            l = l.replaceFirst("^Invalid Input Error: Attempting to execute an unsuccessful or closed pending query result\\s*(Error: )?", "");
             java.util.regex.Matcher at = LINE.matcher(line);
             if (at.matches()) {
                 statementLine = line;

@@ -54,12 +54,16 @@ final class IcebergRelation {
                 // not a filter Iceberg can evaluate on this table (e.g. another table's column): DuckDB applies it
             }
         }
-        List<FileScanTask> tasks = new ArrayList<>();
-        try (CloseableIterable<FileScanTask> planned = scan.planFiles()) {
-            for (FileScanTask task : planned) {
-                io.lakesh.command.CancelledException.check();
-                tasks.add(task);
+        List<FileScanTask> tasks = q.plans().get(snapshot, schema.schemaId(), pushed);
+        if (tasks == null) {
+            tasks = new ArrayList<>();
+            try (CloseableIterable<FileScanTask> planned = scan.planFiles()) {
+                for (FileScanTask task : planned) {
+                    io.lakesh.command.CancelledException.check();
+                    tasks.add(task);
+                }
             }
+            q.plans().put(snapshot, schema.schemaId(), pushed, tasks);
         }
         String total = snapshot.summary().getOrDefault("total-data-files", "?");
         long deletes = tasks.stream().flatMap(t -> t.deletes().stream()).map(DeleteFile::location).distinct().count();

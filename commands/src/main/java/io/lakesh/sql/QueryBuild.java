@@ -20,13 +20,15 @@ final class QueryBuild implements AutoCloseable {
 
     private final DuckDBConnection connection;
     private final FileCache cache;
+    private final PlanCache plans;
     private final Progress.Factory progress;
     private final List<String> drops = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    QueryBuild(DuckDBConnection connection, FileCache cache, Progress.Factory progress) {
+    QueryBuild(DuckDBConnection connection, FileCache cache, PlanCache plans, Progress.Factory progress) {
         this.connection = connection;
         this.cache = cache;
+        this.plans = plans;
         this.progress = progress;
     }
 
@@ -89,6 +91,10 @@ final class QueryBuild implements AutoCloseable {
 
     FileCache cache() {
         return cache;
+    }
+
+    PlanCache plans() {
+        return plans;
     }
 
     void note(String text) {

@@ -135,6 +135,13 @@ final class SqlQuery {
             m = m.replace(r[0], r[1]);
         }
         m = m.replaceAll("lakesh_rel_\\d+", "the table");
+        Matcher catalog = Pattern.compile("Catalog \"([^\"]+)\" does not exist!?").matcher(m);
+        if (catalog.find()) {
+            // a dotted name the namespace did not find (lake.sales.ordrs): DuckDB took its first part for a catalog of its own
+            Matcher dotted = Pattern.compile("(?<![\\w.])" + Pattern.quote(catalog.group(1)) + "\\.[\\w.]+").matcher(original);
+            String name = dotted.find() ? dotted.group() : catalog.group(1);
+            return "no table '" + name + "' in the namespace (catalog names are <catalog>.<namespace>.<table>; see 'ls /iceberg')";
+        }
         Matcher missing = Pattern.compile("Table with name (\\S+) does not exist").matcher(m);
         if (missing.find()) {
             String name = missing.group(1).replace("\"", "");
