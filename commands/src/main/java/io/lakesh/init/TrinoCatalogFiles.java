@@ -37,7 +37,7 @@ public final class TrinoCatalogFiles {
     }
 
     /**
-     * Delta tables on local files with a file metastore; tables lakesh knows are registered by path
+     * Delta tables on local files or HDFS with a file metastore; tables lakesh knows are registered by path
      * (`CALL <name>.system.register_table(...)`).
      */
     public TrinoCatalogFiles delta(String name, Path metastoreDir) {
@@ -46,7 +46,7 @@ public final class TrinoCatalogFiles {
                 hive.metastore=file
                 hive.metastore.catalog.dir=local://%s
                 delta.register-table-procedure.enabled=true
-                %s""".formatted(metastoreDir.toAbsolutePath(), LOCAL_FILES));
+                %s""".formatted(metastoreDir.toAbsolutePath(), FILE_SYSTEMS));
     }
 
     /** Iceberg tables of a JDBC catalog; Trino does not create the catalog's tables, Iceberg's JdbcCatalog does. */
@@ -63,14 +63,18 @@ public final class TrinoCatalogFiles {
             text.append("iceberg.jdbc-catalog.connection-password=").append(jdbc.password()).append('\n');
         }
         text.append("iceberg.jdbc-catalog.default-warehouse-dir=").append(jdbc.warehouse()).append('\n')
-                .append(LOCAL_FILES);
+                .append(FILE_SYSTEMS);
         return add(name, text.toString());
     }
 
-    /** Trino's native file system for local paths; `local.location=/` makes `local:///x` the file /x. */
-    private static final String LOCAL_FILES = """
+    /**
+     * Trino's native file system for local paths (`local.location=/` makes `local:///x` and `file:///x` the file /x)
+     * and Hadoop's for `hdfs://` tables, whose locations name their NameNode.
+     */
+    private static final String FILE_SYSTEMS = """
             fs.native-local.enabled=true
             local.location=/
+            fs.hadoop.enabled=true
             """;
 
     private static String driverOf(String jdbcUrl) {
