@@ -38,7 +38,9 @@ public final class TrinoCatalogFiles {
 
     /**
      * Delta tables on local files or HDFS with a file metastore; tables lakesh knows are registered by path
-     * (`CALL <name>.system.register_table(...)`).
+     * (`CALL <name>.system.register_table(...)`). Trino 476 commits a second version of a Delta table only on object
+     * stores (it has log synchronizers for s3, gs and abfs alone): on HDFS and local files it creates tables (CREATE,
+     * CTAS, CREATE OR REPLACE) and reads them, and refuses INSERT, DELETE and UPDATE with its own message.
      */
     public TrinoCatalogFiles delta(String name, Path metastoreDir) {
         return add(name, """
