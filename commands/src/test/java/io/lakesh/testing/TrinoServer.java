@@ -69,6 +69,12 @@ public final class TrinoServer {
         return shared;
     }
 
+    /** Whether the shared server has the `iceberg` catalog (PostgreSQL could run here). */
+    public static boolean hasIceberg() {
+        shared();
+        return iceberg != null;
+    }
+
     /** How long the shared server took from the call to its first answer (install included on a first run). */
     public static long startMillis() {
         return startMillis;
