@@ -251,11 +251,6 @@ final class Harness {
         return javaOn(classpath + ":" + benchClasses, main.getName(), args);
     }
 
-    /** A bench main on lakesh's own jar (its drivers, e.g. trino-jdbc) and the bench module's classes. */
-    List<String> onLakeshJar(Class<?> main, String... args) {
-        return javaOn(dist.resolve("shell/target/lakesh.jar") + ":" + benchClasses, main.getName(), args);
-    }
-
     private List<String> javaOn(String cp, String main, String... args) {
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp, "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", main));
         cmd.addAll(Arrays.asList(args));

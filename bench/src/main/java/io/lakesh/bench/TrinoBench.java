@@ -16,15 +16,47 @@ import static io.lakesh.bench.Harness.ms;
 import static io.lakesh.bench.Harness.ratio;
 
 /**
- * 8. Trino: TPC-H Q1 and Q6 on `tpch.sf1` through lakesh's Trino path (`trino <sql>` in a session, `\timing`)
- * against the same statements over plain Trino JDBC in a process of its own, interleaved; and a small-table
- * inspection query through Trino against lakesh's DuckDB path on the same Delta table (what `\engine auto` rests on).
- * Trino is started by the recipe `lakefs-init/trino-local.groovy` (so through `TrinoLocal`, as tests start it),
- * which also sets `trino.url` in the scratch lakesh.conf; the JDBC peer runs on lakesh's own jar (the same driver).
+ * 8. Trino: TPC-H Q1 and Q6 on `tpch.sf1` through lakesh's Trino path (the `trino` command) against the same
+ * statements over plain Trino JDBC, alternating query by query in one lakesh script process (so the machine's
+ * load, which swings by minutes here, hits both alike); and a small-table inspection query through Trino against
+ * lakesh's DuckDB path on the same Delta table (what `\engine auto` rests on). Trino is started by the recipe
+ * `lakefs-init/trino-local.groovy` (so through `TrinoLocal`, as tests start it), which sets `trino.url`.
  */
 final class TrinoBench extends Section {
     private static final Pattern TIMING = Pattern.compile("\\((\\d+) rows?, ([0-9.]+) s, (Trino|DuckDB)(?:; [^)]*)?\\)");
-    private static final Pattern PEER = Pattern.compile("q(\\d) ([0-9.]+) ms, (\\d+) rows");
+    private static final Pattern PAIR = Pattern.compile("(lakesh|jdbc) q(\\d) ([0-9.]+) ms");
+    /**
+     * The alternation, a lakesh script: `lake.sh('trino …')` is the trino command's whole path (parsing, the
+     * session's TrinoEngine, the cancellable worker, rows into a Table); the peer is the same driver used plainly,
+     * reading every value. Which side goes first alternates per query.
+     */
+    static final String ALTERNATE = """
+            import java.sql.DriverManager
+            def runs = args[1] as int
+            def queries = args[2..-1]
+            def props = new Properties()
+            props.setProperty('user', 'bench')
+            def connection = DriverManager.getConnection(args[0], props)
+            def statement = connection.createStatement()
+            def jdbc = { String q ->
+                def rs = statement.executeQuery(q)
+                int columns = rs.metaData.columnCount
+                while (rs.next()) { for (int c = 1; c <= columns; c++) { rs.getObject(c) } }
+                rs.close()
+            }
+            for (int i = 0; i < runs; i++) {
+                queries.eachWithIndex { String q, int k ->
+                    def sides = (i + k) % 2 == 0 ? ['lakesh', 'jdbc'] : ['jdbc', 'lakesh']
+                    sides.each { side ->
+                        long t = System.nanoTime()
+                        if (side == 'lakesh') { lake.sh('trino ' + q) } else { jdbc(q) }
+                        out.println(side + ' q' + (k + 1) + ' ' + String.format(Locale.ROOT, '%.3f', (System.nanoTime() - t) / 1e6) + ' ms')
+                        out.flush()
+                    }
+                }
+            }
+            connection.close()
+            """;
     static final String Q1 = "select returnflag, linestatus, sum(quantity) as sum_qty, sum(extendedprice) as sum_base_price, "
             + "sum(extendedprice * (1 - discount)) as sum_disc_price, sum(extendedprice * (1 - discount) * (1 + tax)) as sum_charge, "
             + "avg(quantity) as avg_qty, avg(extendedprice) as avg_price, avg(discount) as avg_disc, count(*) as count_order "
@@ -33,9 +65,8 @@ final class TrinoBench extends Section {
     static final String Q6 = "select sum(extendedprice * discount) as revenue from tpch.sf1.lineitem "
             + "where shipdate >= date '1994-01-01' and shipdate < date '1995-01-01' and discount between 0.05 and 0.07 and quantity < 24";
     static final String SMALL = "select region, count(*) as n, sum(amount) as total from %s group by region order by region";
-    /** Counted runs of each query per process; each process runs one more first, not counted (connection, JIT). */
-    int runsPerProcess = 5;
-    int rounds = 2;
+    /** Counted pairs of each query; one more pair runs first, not counted (connections, JIT). */
+    int runs = 10;
     int smallRuns = 11;
 
     TrinoBench(Harness h) {
@@ -72,38 +103,28 @@ final class TrinoBench extends Section {
     }
 
     private void measure(String version, String jdbcUrl, double startSeconds, String loadBefore) throws Exception {
-        // TPC-H: each process runs Q1 then Q6, runsPerProcess + 1 times; lakesh and JDBC alternate which goes first
-        StringBuilder session = new StringBuilder("\\timing on; ");
-        for (int i = 0; i <= runsPerProcess; i++) {
-            session.append("trino ").append(Q1).append("; trino ").append(Q6).append("; ");
-        }
+        // TPC-H: one process alternates lakesh and JDBC query by query
+        Path script = h.work.resolve("trino-alternate.groovy");
+        java.nio.file.Files.writeString(script, ALTERNATE);
+        log("trino: TPC-H Q1 and Q6, lakesh and plain JDBC alternating, " + (runs + 1) + " pairs each");
+        Proc.Result alternated = h.mustRun("trino-tpch", h.lakesh("-f", script.toString(), jdbcUrl, Integer.toString(runs + 1), Q1, Q6),
+                Duration.ofMinutes(60));
         Samples lakeQ1 = new Samples();
         Samples lakeQ6 = new Samples();
         Samples jdbcQ1 = new Samples();
         Samples jdbcQ6 = new Samples();
-        for (int round = 0; round < rounds; round++) {
-            for (int k = 0; k < 2; k++) {
-                if ((k == 0) == (round % 2 == 0)) {
-                    log("trino: TPC-H through lakesh, round " + (round + 1) + "/" + rounds);
-                    Proc.Result r = h.mustRun("trino-tpch-lakesh-" + round, h.lakesh("-c", session.toString()), Duration.ofMinutes(30));
-                    List<Double> t = timings(r.stdout(), "Trino");
-                    for (int i = 2; i < t.size(); i += 2) {
-                        lakeQ1.add(t.get(i));
-                        lakeQ6.add(t.get(i + 1));
-                    }
-                } else {
-                    log("trino: TPC-H over plain JDBC, round " + (round + 1) + "/" + rounds);
-                    Proc.Result r = h.mustRun("trino-tpch-jdbc-" + round, h.onLakeshJar(TrinoQuery.class, jdbcUrl,
-                            Integer.toString(runsPerProcess + 1), Q1, Q6), Duration.ofMinutes(30));
-                    Matcher m = PEER.matcher(r.stdout());
-                    int seen = 0;
-                    while (m.find()) {
-                        if (seen++ >= 2) {
-                            (m.group(1).equals("1") ? jdbcQ1 : jdbcQ6).add(Double.parseDouble(m.group(2)) / 1000);
-                        }
-                    }
-                }
+        Matcher pair = PAIR.matcher(alternated.stdout());
+        int pairs = 0;
+        while (pair.find()) {
+            if (pairs++ < 4) {
+                continue; // the first pair of each query
             }
+            boolean lakesh = pair.group(1).equals("lakesh");
+            Samples into = pair.group(2).equals("1") ? (lakesh ? lakeQ1 : jdbcQ1) : (lakesh ? lakeQ6 : jdbcQ6);
+            into.add(Double.parseDouble(pair.group(3)) / 1000);
+        }
+        if (lakeQ1.isEmpty() || jdbcQ6.isEmpty()) {
+            throw new IllegalStateException("no timings from the alternating script:\n" + alternated.stdout() + alternated.errTail());
         }
 
         // a small table both engines read: a Delta table lakesh writes on local files, registered in Trino
@@ -136,13 +157,14 @@ final class TrinoBench extends Section {
         double q6 = lakeQ6.median() / jdbcQ6.median();
         double smallRatio = smallTrino.median() / smallDuck.median();
         text.append("## 8. Trino: TPC-H through lakesh against plain JDBC; a small table through Trino against DuckDB\n\n");
-        text.append(String.format(Locale.ROOT, "Trino %s single node on 127.0.0.1, started by `lakefs-init/trino-local.groovy start` (`TrinoLocal`, as tests start it; "
-                + "`-Xmx1G`, C1 only, `task.concurrency=2`; %.0f s from start to the first query, install included). TPC-H Q1 and Q6 on the `tpch` "
-                + "connector's `sf1` (6,001,215 generated lineitem rows per scan). lakesh: one `./lakesh -c` session per round runs "
-                + "`trino <Q1>; trino <Q6>;` %d times with `\\timing on` (its own figure: from the statement to the last row printed); "
-                + "the peer, `io.lakesh.bench.TrinoQuery`, a JVM of its own with the same trino-jdbc driver, runs the same two statements "
-                + "as often, reading every value. The first pair of each process is not counted (connection, JIT). %d rounds, "
-                + "alternating which side goes first.%n%n", version, startSeconds, runsPerProcess + 1, rounds));
+        text.append(String.format(Locale.ROOT, "Trino %s single node on 127.0.0.1, started by `lakefs-init/trino-local.groovy start` (`TrinoLocal`, "
+                + "as tests start it; `-Xmx1G`, C1 only, `task.concurrency=2`; %.0f s from start to the first query, install included). "
+                + "TPC-H Q1 and Q6 on the `tpch` connector's `sf1` (6,001,215 generated lineitem rows per scan). One `./lakesh -f` "
+                + "script process alternates, query by query, lakesh's `trino <query>` (`lake.sh`: the command's whole path — "
+                + "parsing, the session's `TrinoEngine`, the cancellable worker with its status line, rows into a table) and the same "
+                + "statement over a plain connection of the same trino-jdbc driver, reading every value; which side goes first "
+                + "alternates. %d pairs of each query after one not counted. The machine is shared and its load swings by the "
+                + "minute: absolute times are inflated, the alternation keeps the ratio fair.%n%n", version, startSeconds, runs));
         text.append("| What | Runs | Median | Min–max |\n|---|---:|---:|---:|\n");
         Harness.row(text, null, "Q1: lakesh `trino <Q1>`", lakeQ1, 1000, "%.0f ms");
         Harness.row(text, null, "Q1: plain Trino JDBC", jdbcQ1, 1000, "%.0f ms");
