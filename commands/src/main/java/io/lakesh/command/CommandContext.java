@@ -107,9 +107,12 @@ public final class CommandContext {
         return this;
     }
 
-    /** Which engine answers SQL statements typed at the prompt (`\engine`); `trino …` always goes to Trino. */
+    /**
+     * Which engine answers SQL statements typed at the prompt (`\engine`); `trino …` always goes to Trino, and
+     * AUTO picks per query by the bytes it scans ({@link io.lakesh.sql.EngineChoice}).
+     */
     public enum SqlEngine {
-        DUCKDB, TRINO
+        DUCKDB, TRINO, AUTO
     }
 
     public SqlEngine sqlEngine() {

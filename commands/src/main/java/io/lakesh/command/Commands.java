@@ -20,7 +20,7 @@ public final class Commands {
             MountCommand.class, Umount.class,
             CreateTable.class, Load.class, Describe.class, History.class, Diff.class, Files.class, Manifests.class, Partitions.class,
             Refs.class, Rollback.class, Cherrypick.class, AlterTable.class, RenameTable.class, Drop.class, CatalogCommand.class,
-            ExpireSnapshots.class, RemoveOrphans.class, RewriteManifests.class, RewriteData.class, Checkpoint.class, Vacuum.class, Delete.class,
+            ExpireSnapshots.class, RemoveOrphans.class, RewriteManifests.class, RewriteData.class, Checkpoint.class, Vacuum.class, Delete.class, Register.class,
             io.lakesh.command.sql.SqlCommand.class, io.lakesh.command.sql.TrinoCommand.class, io.lakesh.command.sql.CacheCommand.class,
             HealthCommand.class, InitCommand.class,
             Sleep.class, FormatCommand.class, TimingCommand.class, EngineCommand.class, ShellHistory.class, Help.class,

@@ -37,8 +37,10 @@ public final class TrinoCatalogFiles {
     }
 
     /**
-     * Delta tables on local files with a file metastore; tables lakesh knows are registered by path
-     * (`CALL <name>.system.register_table(...)`).
+     * Delta tables on local files or HDFS with a file metastore; tables lakesh knows are registered by path
+     * (`CALL <name>.system.register_table(...)`). Trino 476 commits a second version of a Delta table only on object
+     * stores (it has log synchronizers for s3, gs and abfs alone): on HDFS and local files it creates tables (CREATE,
+     * CTAS, CREATE OR REPLACE) and reads them, and refuses INSERT, DELETE and UPDATE with its own message.
      */
     public TrinoCatalogFiles delta(String name, Path metastoreDir) {
         return add(name, """
@@ -46,7 +48,7 @@ public final class TrinoCatalogFiles {
                 hive.metastore=file
                 hive.metastore.catalog.dir=local://%s
                 delta.register-table-procedure.enabled=true
-                %s""".formatted(metastoreDir.toAbsolutePath(), LOCAL_FILES));
+                %s""".formatted(metastoreDir.toAbsolutePath(), FILE_SYSTEMS));
     }
 
     /**
@@ -64,7 +66,7 @@ public final class TrinoCatalogFiles {
 
     /** Iceberg tables of a JDBC catalog; Trino does not create the catalog's tables, Iceberg's JdbcCatalog does. */
     public TrinoCatalogFiles iceberg(String name, IcebergJdbc jdbc) {
-        return iceberg(name, jdbc, LOCAL_FILES);
+        return iceberg(name, jdbc, FILE_SYSTEMS);
     }
 
     /** As {@link #iceberg(String, IcebergJdbc)}, with table files on HDFS (the warehouse is `hdfs://…`). */
@@ -94,10 +96,14 @@ public final class TrinoCatalogFiles {
         return add(name, text.toString());
     }
 
-    /** Trino's native file system for local paths; `local.location=/` makes `local:///x` the file /x. */
-    private static final String LOCAL_FILES = """
+    /**
+     * Trino's native file system for local paths (`local.location=/` makes `local:///x` and `file:///x` the file /x)
+     * and Hadoop's for `hdfs://` tables, whose locations name their NameNode.
+     */
+    private static final String FILE_SYSTEMS = """
             fs.native-local.enabled=true
             local.location=/
+            fs.hadoop.enabled=true
             """;
 
     private static String driverOf(String jdbcUrl) {

@@ -41,7 +41,7 @@ public final class TrinoTree implements VirtualTree {
     }
 
     /** `"a"."b"`: Trino identifiers quoted, so names as listed always work. */
-    static String quoted(List<String> names) {
+    public static String quoted(List<String> names) {
         return String.join(".", names.stream().map(n -> '"' + n.replace("\"", "\"\"") + '"').toList());
     }
 

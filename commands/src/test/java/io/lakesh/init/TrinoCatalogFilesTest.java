@@ -28,6 +28,7 @@ class TrinoCatalogFilesTest {
                 iceberg.jdbc-catalog.default-warehouse-dir=local:///data/warehouse
                 fs.native-local.enabled=true
                 local.location=/
+                fs.hadoop.enabled=true
                 """, new TrinoCatalogFiles().iceberg("iceberg", jdbc).files().get("iceberg"));
         assertFalse(jdbc.toString().contains("s3cret"), jdbc.toString());
     }

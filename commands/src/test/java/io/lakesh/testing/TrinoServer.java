@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * A real Trino 476 for tests: {@link #shared()} starts one per test JVM (stopped at exit), with catalogs
- * `tpch`, `memory` and `delta`, and skips the calling test, naming what is missing, where Trino cannot run
+ * `tpch`, `memory`, `delta` and `iceberg` (the JDBC catalog in {@link PostgresServer#shared()} that lakesh's
+ * catalog {@value #ICEBERG_CATALOG} shares; left out where PostgreSQL cannot run), and skips the calling test, naming what is missing, where Trino cannot run
  * here (no JDK 24+, no download). The preparation itself is {@link TrinoLocal}'s, shared with recipes and bench.
  */
 public final class TrinoServer {
@@ -27,8 +28,13 @@ public final class TrinoServer {
     public static final String PASSWORD_USER = "alice";
     public static final String PASSWORD = "alice-secret-42";
 
+    /** lakesh's name of the PostgreSQL catalog Trino's `iceberg` serves (the `catalog_name` of its rows). */
+    public static final String ICEBERG_CATALOG = "pg";
+
     private static TrinoLocal shared;
     private static String unavailable;
+    private static TrinoCatalogFiles.IcebergJdbc iceberg;
+    private static String icebergUnavailable;
     private static long startMillis;
 
     private TrinoServer() {
@@ -63,17 +69,67 @@ public final class TrinoServer {
         return shared;
     }
 
+    /** Whether the shared server has the `iceberg` catalog (PostgreSQL could run here). */
+    public static boolean hasIceberg() {
+        shared();
+        return iceberg != null;
+    }
+
     /** How long the shared server took from the call to its first answer (install included on a first run). */
     public static long startMillis() {
         return startMillis;
     }
 
-    /** The catalogs of the test server; Iceberg on the shared PostgreSQL catalog joins when that helper exists. */
-    static TrinoCatalogFiles catalogs(Path data) {
-        return new TrinoCatalogFiles()
+    /** The catalogs of the test server: Iceberg on the shared PostgreSQL catalog where PostgreSQL runs. */
+    static TrinoCatalogFiles catalogs(Path data) throws IOException {
+        TrinoCatalogFiles files = new TrinoCatalogFiles()
                 .tpch("tpch")
                 .memory("memory")
                 .delta("delta", data.resolve("delta-metastore"));
+        try {
+            iceberg = icebergCatalog(data.resolve("iceberg-warehouse"));
+            files.iceberg("iceberg", iceberg);
+        } catch (org.opentest4j.TestAbortedException e) {
+            icebergUnavailable = e.getMessage(); // Trino still serves tpch and Delta; Iceberg tests skip
+        }
+        return files;
+    }
+
+    /**
+     * A new PostgreSQL database holding an Iceberg JDBC catalog: Trino reads the catalog's tables but does not
+     * create them, so iceberg-core's JdbcCatalog (V1 layout, as lakesh writes it) makes them first.
+     */
+    private static TrinoCatalogFiles.IcebergJdbc icebergCatalog(Path warehouse) throws IOException {
+        PostgresServer postgres = PostgresServer.shared();
+        try {
+            String url = postgres.createDatabase("trino_iceberg_" + ProcessHandle.current().pid());
+            Files.createDirectories(warehouse);
+            var jdbc = new TrinoCatalogFiles.IcebergJdbc(ICEBERG_CATALOG, url, PostgresServer.USER, PostgresServer.PASSWORD,
+                    warehouse.toUri().toString().replaceAll("/$", ""));
+            try (org.apache.iceberg.jdbc.JdbcCatalog catalog = new org.apache.iceberg.jdbc.JdbcCatalog()) {
+                catalog.setConf(new org.apache.hadoop.conf.Configuration());
+                catalog.initialize(ICEBERG_CATALOG, icebergProperties(jdbc));
+            }
+            return jdbc;
+        } catch (SQLException e) {
+            throw new IOException("cannot create the Iceberg catalog database: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> icebergProperties(TrinoCatalogFiles.IcebergJdbc jdbc) {
+        return Map.of("type", "jdbc", "uri", jdbc.jdbcUrl(), "warehouse", jdbc.warehouse(),
+                "jdbc.user", jdbc.user(), "jdbc.password", jdbc.password(), "jdbc.schema-version", "V1");
+    }
+
+    /**
+     * Points a test's lakesh at the shared server and gives it catalog {@value #ICEBERG_CATALOG}, the one Trino's
+     * `iceberg` reads ({@code /iceberg/pg/<schema>/<table>} is {@code iceberg.<schema>.<table>} in Trino).
+     */
+    public static Lakesh connectIceberg(Lakesh lakesh) {
+        connect(lakesh);
+        Assumptions.assumeTrue(iceberg != null, () -> "skipped: no Iceberg catalog in Trino: " + icebergUnavailable);
+        icebergProperties(iceberg).forEach((k, v) -> lakesh.namespace().config().set("catalog." + ICEBERG_CATALOG + "." + k, v));
+        return lakesh;
     }
 
     /** Points a test's lakesh at the shared server. */

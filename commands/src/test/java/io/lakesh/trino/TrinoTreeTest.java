@@ -56,7 +56,8 @@ class TrinoTreeTest {
             assertEquals("> describe /trino/tpch/tiny/nations\n"
                             + "describe: '/trino/tpch/tiny/nations': Trino has no table 'nations' (did you mean 'nation'?)\n[exit 1]\n",
                     lakesh.transcript("describe /trino/tpch/tiny/nations"));
-            assertEquals("> ls /trino/nocatalog\nls: '/trino/nocatalog': Trino has no catalog 'nocatalog' (there: delta, memory, system, tpch)\n[exit 1]\n",
+            assertEquals("> ls /trino/nocatalog\nls: '/trino/nocatalog': Trino has no catalog 'nocatalog' (there: delta, "
+                            + (TrinoServer.hasIceberg() ? "iceberg, " : "") + "memory, system, tpch)\n[exit 1]\n",
                     lakesh.transcript("ls /trino/nocatalog"));
         }
     }

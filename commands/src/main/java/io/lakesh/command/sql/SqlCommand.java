@@ -33,7 +33,19 @@ public class SqlCommand extends LakeCommand {
             // a statement without rows may have made or dropped tables: /trino lists afresh
             ((io.lakesh.trino.TrinoTree) ctx.namespace().tree(io.lakesh.namespace.Namespace.TRINO)).refresh();
         }
+        if (isExplain(sql) && result.table() != null) {
+            return planText(result.table());
+        }
         return result.table();
+    }
+
+    /** A plan is text to read, not a one-cell table: its lines as Trino or DuckDB wrote them. */
+    private static String planText(Table plan) {
+        StringBuilder text = new StringBuilder();
+        for (List<Object> row : plan.rows()) {
+            text.append(row.get(row.size() - 1)).append('\n');
+        }
+        return text.toString().stripTrailing();
     }
 
     @Override
@@ -41,6 +53,14 @@ public class SqlCommand extends LakeCommand {
         String sql = statement();
         if (ctx.sqlEngine() == io.lakesh.command.CommandContext.SqlEngine.TRINO) {
             return onTrino(sql);
+        }
+        if (ctx.sqlEngine() == io.lakesh.command.CommandContext.SqlEngine.AUTO) {
+            io.lakesh.sql.EngineChoice.Choice choice = io.lakesh.sql.EngineChoice.choose(ctx.namespace(), sql);
+            ctx.err().println(choice.line());
+            ctx.err().flush();
+            if (choice.trino()) {
+                return onTrino(choice.sql());
+            }
         }
         java.util.regex.Matcher insert = INSERT.matcher(sql);
         if (insert.matches()) {
@@ -74,10 +94,7 @@ public class SqlCommand extends LakeCommand {
         if (isExplain(sql) && result.table() != null) {
             StringBuilder plan = new StringBuilder();
             result.notes().forEach(n -> plan.append("lakesh: ").append(n).append('\n'));
-            for (List<Object> row : result.table().rows()) {
-                plan.append(row.get(row.size() - 1)).append('\n');
-            }
-            return plan.toString().stripTrailing();
+            return plan.append(planText(result.table())).toString();
         }
         return result.table();
     }
