@@ -1,6 +1,7 @@
 package io.lakesh.health;
 
 import io.lakesh.LakeshException;
+import io.lakesh.cluster.LocalCluster;
 import io.lakesh.command.CancelledException;
 import io.lakesh.command.Errors;
 import io.lakesh.iceberg.Catalogs;
@@ -77,13 +78,21 @@ public final class Health {
             try {
                 Store store = namespace.store(m.target());
                 if (store instanceof HadoopStore h && h.fileSystem() instanceof DistributedFileSystem dfs) {
-                    checks.add(new HdfsCheck(m.point(), dfs, thresholds));
+                    checks.add(new HdfsCheck(m.point(), dfs, thresholds, localClusterState(m)));
                 }
             } catch (LakeshException e) {
                 out.add(CheckResult.critical(HdfsCheck.COMPONENT, m.point(), "namenode", e.getMessage()));
             }
         }
         return checks;
+    }
+
+    /** For the local cluster's mount: a stopped cluster is the reason its NameNode does not answer. */
+    private String localClusterState(Mount m) {
+        if (!Namespace.LOCAL_CLUSTER.equals(m.origin())) {
+            return null;
+        }
+        return new LocalCluster(namespace.home()).running() ? null : "the local cluster is stopped (cluster start)";
     }
 
     private Catalogs catalogs() {
