@@ -39,6 +39,11 @@ public final class HdfsCheck implements HealthCheck {
     }
 
     @Override
+    public String headlineCheck() {
+        return "namenode";
+    }
+
+    @Override
     public String target() {
         return mountPoint;
     }

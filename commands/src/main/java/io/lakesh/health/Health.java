@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Finds what to check in a namespace (every HDFS mount, every Iceberg catalog, the tables asked for) and runs
+ * Finds what to check in a namespace (every HDFS mount, every Iceberg catalog, the Trino of `trino.url`, the tables asked for) and runs
  * the checks side by side, each within `health.timeout` seconds (default 10): a part that does not answer
  * in time is CRITICAL, so `health` never hangs on a dead host.
  */
@@ -53,6 +53,9 @@ public final class Health {
         Catalogs catalogs = catalogs();
         for (String name : catalogs.names()) {
             parts.add(new CatalogCheck(catalogs, name));
+        }
+        if (TrinoCheck.configured(namespace.config())) {
+            parts.add(new TrinoCheck(namespace.config(), thresholds));
         }
         out.addAll(runAll(parts));
         List<String> paths = new ArrayList<>(tables);
@@ -157,8 +160,7 @@ public final class Health {
                     out.addAll(e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException t) {
                     e.getValue().cancel(true);
-                    out.add(timedOut(e.getKey().component(), e.getKey().target(), e.getKey() instanceof HdfsCheck ? "namenode"
-                            : e.getKey() instanceof CatalogCheck ? "reachable" : "metadata"));
+                    out.add(timedOut(e.getKey().component(), e.getKey().target(), e.getKey().headlineCheck()));
                 } catch (ExecutionException x) {
                     out.add(CheckResult.unknown(e.getKey().component(), e.getKey().target(), "check",
                             Errors.message(x.getCause(), null)));
