@@ -68,19 +68,25 @@ final class ClusterBench extends Section {
             }
             String uri = "hdfs://127.0.0.1:" + spec.getProperty("namenode.rpc") + "/";
 
-            // 1,000 Iceberg tables with one data file each, in a Hadoop catalog on the cluster
+            // 1,000 Iceberg tables with one data file each, in a Hadoop catalog on the cluster: the first by lakesh
+            // (create + insert), the others by a Groovy script on Iceberg's API that copies it (one JVM, no DuckDB per table)
             int n = h.tables;
-            StringBuilder lsh = new StringBuilder("# written by io.lakesh.bench.ClusterBench\ncatalog add hd --type hadoop --warehouse "
-                    + uri + "warehouse\n");
-            for (int i = 0; i < n; i++) {
-                String t = String.format(Locale.ROOT, "t%04d", i);
-                lsh.append("create table /iceberg/hd/many/").append(t).append(" (id bigint, name string)\n");
-                lsh.append("insert into hd.many.").append(t).append(" select 1, 'a';\n");
+            String warehouse = uri + "warehouse";
+            must("cluster-table-first", env, h.lakesh("-c", "catalog add hd --type hadoop --warehouse " + warehouse
+                    + "; create table /iceberg/hd/many/t0000 (id bigint, name string); insert into hd.many.t0000 select 1, 'a';"),
+                    Duration.ofMinutes(5));
+            Path generator = home.resolve("many-tables.groovy");
+            try (java.io.InputStream in = ClusterBench.class.getResourceAsStream("many-tables.groovy")) {
+                Files.copy(in, generator);
             }
-            Path script = home.resolve("tables.lsh");
-            Files.writeString(script, lsh);
-            log("cluster: creating " + n + " tables on the cluster");
-            Proc.Result created = must("cluster-tables", env, h.lakesh("-f", script.toString()), Duration.ofMinutes(30));
+            log("cluster: making " + n + " tables on the cluster");
+            Proc.Result created = must("cluster-tables", env, h.lakesh("-f", generator.toString(), warehouse,
+                    clusterDir.resolve("conf").toString(), Integer.toString(n)), Duration.ofMinutes(30));
+            Proc.Result listed = must("cluster-tables-ls", env, h.lakesh("-c", "ls /iceberg/hd/many"), Duration.ofMinutes(5));
+            long tables = listed.stdout().lines().filter(l -> l.strip().matches("t\\d{4}.*")).count();
+            if (tables != n) {
+                throw new IllegalStateException("made " + tables + " of " + n + " tables: " + listed.out());
+            }
 
             String cp = clusterDir.resolve("conf") + ":" + Files.readString(clusterDir.resolve("lib/classpath-"
                     + org.apache.hadoop.util.VersionInfo.getVersion() + ".txt")).strip();
@@ -91,7 +97,7 @@ final class ClusterBench extends Section {
             long files = number(fsckText, "Total files:\\s+(\\d+)");
             long blocks = number(fsckText, "Total blocks \\(validated\\):\\s+(\\d+)");
             must("cluster-report-warmup", env, report, Duration.ofMinutes(2));
-            must("cluster-health-warmup", env, h.lakesh("-c", "health"), Duration.ofMinutes(2));
+            healthRun(env, -1);
 
             Series health = new Series();
             Series fsckRuns = new Series();
@@ -135,15 +141,16 @@ final class ClusterBench extends Section {
             b.append('\n');
 
             b.append(String.format(Locale.ROOT, "`health` against `hdfs fsck /` plus `hdfs dfsadmin -report`. The cluster holds %,d Iceberg "
-                    + "tables (a Hadoop catalog `hd` on the cluster; each made by `create table` and one `insert`, %.0f s for all by one "
-                    + "`./lakesh -f`), which fsck walks: %,d files, %,d blocks. `./lakesh -c health` checks the NameNode (the same "
+                    + "tables (a Hadoop catalog `hd` on the cluster; the first made by lakesh's `create table` and one `insert`, the others by a Groovy "
+                    + "script through `./lakesh -f` on Iceberg's API, each a commit with its own copy of the first one's data file: "
+                    + "%.0f s for all), which fsck walks: %,d files, %,d blocks. `./lakesh -c health` checks the NameNode (the same "
                     + "counters as the report: live and dead DataNodes, under-replicated, missing and corrupt blocks, capacity, safe mode) "
                     + "and both catalogs (the embedded one and `hd`, listing namespaces on the cluster); `/hdfs` is the local cluster, found "
                     + "without configuration. The peers run as `java -cp <cluster conf>:<daemon class path> org.apache.hadoop.hdfs.tools.DFSck /` "
                     + "and `… DFSAdmin -report` with default JVM flags, which is what the `hdfs` script runs; their time is the sum of "
                     + "the two processes, one after the other as a cron script would run them. %d runs each, interleaved (lakesh "
                     + "first on even runs); fsck's output was checked to say HEALTHY, the report's to list 3 live DataNodes, lakesh's "
-                    + "exit status to be 0.%n%n", n, created.seconds(), files, blocks, h.runs));
+                    + "to hold the checks (exit status 0, or 1 should the shared disk pass the capacity warning level).%n%n", n, created.seconds(), files, blocks, h.runs));
             b.append("| Command | Runs | Median | Min–max | CPU, median (user+sys) |\n|---|---:|---:|---:|---:|\n");
             cpuRow(b, "`./lakesh -c health`", health);
             cpuRow(b, "`DFSck /`", fsckRuns);
@@ -168,8 +175,9 @@ final class ClusterBench extends Section {
     }
 
     private Proc.Result healthRun(Map<String, String> env, int i) throws Exception {
-        Proc.Result r = must("cluster-health-" + i, env, h.lakesh("-c", "health"), Duration.ofMinutes(2));
-        if (!r.stdout().contains("live_datanodes")) {
+        // WARNING (1) is allowed: the DataNodes share the machine's disk, whose fill is the others' doing
+        Proc.Result r = h.proc.run("cluster-health-" + i, h.lakesh("-c", "health"), env, Duration.ofMinutes(2));
+        if (r.exit() > 1 || !r.stdout().contains("live_datanodes")) {
             throw new IllegalStateException("health did not check the cluster: " + r.out());
         }
         return r;
