@@ -39,6 +39,9 @@ final class ClusterConfigs {
         hdfs.putAll(FAST_FAILURE_DETECTION);
         // a client notices a DataNode that stopped answering in 10 s rather than 60
         hdfs.put("dfs.client.socket-timeout", "10000");
+        // closing a file asks the NameNode until a DataNode has reported the last block; on one machine that takes
+        // milliseconds, so the client's first wait of 400 ms would make every small file cost ~0.4 s
+        hdfs.put("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20");
         hdfs.put("dfs.permissions.enabled", "true");
 
         writeConf(home.confDir(), core, hdfs);
