@@ -116,6 +116,21 @@ class LocalClusterTest {
 
     @Test
     @Order(4)
+    void aBiggerCountAddsDataNodesAndASmallerOneIsRefused() {
+        assertEquals(List.of("start datanode-4"), cluster.plan(4));
+        io.lakesh.LakeshException e = org.junit.jupiter.api.Assertions.assertThrows(io.lakesh.LakeshException.class, () -> cluster.plan(2));
+        assertEquals("the local cluster has 3 DataNodes; it cannot shrink to 2 (their blocks would go): start it with --datanodes 3,"
+                + " or 'cluster stop' and remove " + home.resolve("cluster") + " to start over", e.getMessage());
+        try (Lakesh lakesh = new Lakesh(home)) {
+            assertEquals(2, lakesh.run("cluster start --datanodes 0"));
+            assertEquals("cluster: --datanodes takes 1 to 16, not 0\n", lakesh.err());
+            assertEquals(2, lakesh.run("cluster restart"));
+            assertEquals("cluster: unknown action 'restart' (start, stop, status)\n", lakesh.err());
+        }
+    }
+
+    @Test
+    @Order(5)
     void aPidFileOfAnotherProcessIsStaleAndStartReplacesIt() throws Exception {
         long pid = cluster.pid("datanode-3").orElseThrow();
         ProcessHandle dataNode = ProcessHandle.of(pid).orElseThrow();
@@ -133,7 +148,7 @@ class LocalClusterTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void stopEndsEveryProcessAndHealthThenSaysCriticalWithTheReasonQuickly() throws Exception {
         List<Long> pids = cluster.status().stream().map(LocalCluster.ProcessStatus::pid).toList();
         try (Lakesh lakesh = new Lakesh(home)) {
