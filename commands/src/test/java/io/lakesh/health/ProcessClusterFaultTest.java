@@ -39,6 +39,15 @@ class ProcessClusterFaultTest {
         assumeTrue(System.getenv("HADOOP_CONF_DIR") == null, "HADOOP_CONF_DIR names another /hdfs");
         java.nio.file.Path home = Files.createTempDirectory("lakesh-fault-");
         LocalCluster cluster = new LocalCluster(new LakeshHome(home));
+        // the daemons run in sessions of their own and would outlive a test JVM stopped before the finally below
+        Thread stopAtExit = new Thread(() -> {
+            try {
+                cluster.stop();
+            } catch (java.io.IOException e) {
+                System.err.println("ProcessClusterFaultTest: stopping the cluster: " + e.getMessage());
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
         try {
             cluster.start(2, Duration.ofSeconds(180), s -> { });
             ClusterSpec spec = cluster.spec().orElseThrow();
@@ -91,6 +100,7 @@ class ProcessClusterFaultTest {
             }
         } finally {
             cluster.stop();
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
         }
     }
 }
