@@ -63,14 +63,19 @@ record Daemon(String name, String mainClass, Path confDir, Path pidFile, Path lo
         return p.toHandle();
     }
 
-    /** TERM, then KILL after the grace time; the pid file goes either way. Returns whether it was running. */
-    boolean stop(long graceMillis) throws IOException {
+    /** Sends TERM if the daemon runs; returns the process to {@link #awaitStopped} on, if it ran. */
+    Optional<ProcessHandle> terminate() {
         Optional<ProcessHandle> running = process();
-        if (running.isPresent()) {
-            ProcessHandle p = running.get();
-            p.destroy();
+        running.ifPresent(ProcessHandle::destroy);
+        return running;
+    }
+
+    /** Waits for a process {@link #terminate} signalled until the deadline, then KILLs it; the pid file goes either way. */
+    void awaitStopped(Optional<ProcessHandle> terminated, long deadlineNanos) throws IOException {
+        if (terminated.isPresent()) {
+            ProcessHandle p = terminated.get();
             try {
-                p.onExit().get(graceMillis, TimeUnit.MILLISECONDS);
+                p.onExit().get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
                 p.destroyForcibly();
                 waitGone(p);
@@ -80,7 +85,6 @@ record Daemon(String name, String mainClass, Path confDir, Path pidFile, Path lo
             }
         }
         Files.deleteIfExists(pidFile);
-        return running.isPresent();
     }
 
     private static void waitGone(ProcessHandle p) {

@@ -232,22 +232,31 @@ public final class LocalCluster {
         return false;
     }
 
-    /** Stops every process (DataNodes first): TERM, then KILL after 10 s. Returns the names of those that ran. */
+    /**
+     * Stops every process: TERM to the DataNodes together, then to the NameNode once they are gone (so none of them
+     * logs a lost NameNode), KILL for any still there after 10 s. Returns the names of those that ran.
+     */
     public List<String> stop() throws IOException {
         List<String> stopped = new ArrayList<>();
         Optional<ClusterSpec> spec = spec();
         if (spec.isEmpty()) {
             return stopped;
         }
-        List<Daemon> all = new ArrayList<>();
-        spec.get().dataNodes().forEach(d -> all.add(dataNode(d.index())));
-        all.add(nameNode());
-        for (Daemon d : all) {
-            if (d.stop(STOP_GRACE_MILLIS)) {
-                stopped.add(d.name());
+        List<Daemon> dataNodes = spec.get().dataNodes().stream().map(d -> dataNode(d.index())).toList();
+        stopTogether(dataNodes, stopped);
+        stopTogether(List.of(nameNode()), stopped);
+        return stopped;
+    }
+
+    private static void stopTogether(List<Daemon> daemons, List<String> stopped) throws IOException {
+        List<Optional<ProcessHandle>> signalled = daemons.stream().map(Daemon::terminate).toList();
+        long deadline = System.nanoTime() + STOP_GRACE_MILLIS * 1_000_000;
+        for (int i = 0; i < daemons.size(); i++) {
+            daemons.get(i).awaitStopped(signalled.get(i), deadline);
+            if (signalled.get(i).isPresent()) {
+                stopped.add(daemons.get(i).name());
             }
         }
-        return stopped;
     }
 
     private Daemon nameNode() {
