@@ -39,6 +39,7 @@ class LocalClusterTest {
     static void stop() throws Exception {
         if (cluster != null) {
             cluster.stop();
+            io.lakesh.init.TrinoLocal.deleteTree(home);
         }
     }
 

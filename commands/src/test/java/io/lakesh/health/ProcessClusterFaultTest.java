@@ -101,6 +101,7 @@ class ProcessClusterFaultTest {
         } finally {
             cluster.stop();
             Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            io.lakesh.init.TrinoLocal.deleteTree(home);
         }
     }
 }
