@@ -22,7 +22,7 @@ public final class Commands {
             Refs.class, Rollback.class, Cherrypick.class, AlterTable.class, RenameTable.class, Drop.class, CatalogCommand.class,
             ExpireSnapshots.class, RemoveOrphans.class, RewriteManifests.class, RewriteData.class, Checkpoint.class, Vacuum.class, Delete.class, Register.class,
             io.lakesh.command.sql.SqlCommand.class, io.lakesh.command.sql.TrinoCommand.class, io.lakesh.command.sql.CacheCommand.class,
-            HealthCommand.class, InitCommand.class,
+            HealthCommand.class, InitCommand.class, ClusterCommand.class,
             Sleep.class, FormatCommand.class, TimingCommand.class, EngineCommand.class, ShellHistory.class, Help.class,
             Exit.class);
 

@@ -25,6 +25,11 @@ public final class CatalogCheck implements HealthCheck {
     }
 
     @Override
+    public String headlineCheck() {
+        return "reachable";
+    }
+
+    @Override
     public String target() {
         return name;
     }

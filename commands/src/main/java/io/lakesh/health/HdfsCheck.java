@@ -22,17 +22,25 @@ public final class HdfsCheck implements HealthCheck {
     private final String mountPoint;
     private final DistributedFileSystem dfs;
     private final Thresholds thresholds;
+    private final String whenUnreachable;
     private final List<CheckResult> results = new ArrayList<>();
 
-    public HdfsCheck(String mountPoint, DistributedFileSystem dfs, Thresholds thresholds) {
+    /** whenUnreachable: what is known about a NameNode that does not answer (e.g. the local cluster is stopped), or null. */
+    public HdfsCheck(String mountPoint, DistributedFileSystem dfs, Thresholds thresholds, String whenUnreachable) {
         this.mountPoint = mountPoint;
         this.dfs = dfs;
         this.thresholds = thresholds;
+        this.whenUnreachable = whenUnreachable;
     }
 
     @Override
     public String component() {
         return COMPONENT;
+    }
+
+    @Override
+    public String headlineCheck() {
+        return "namenode";
     }
 
     @Override
@@ -48,7 +56,8 @@ public final class HdfsCheck implements HealthCheck {
             status = dfs.getStatus();
         } catch (Exception e) {
             // nothing else can be asked of a NameNode that does not answer: one line with the reason
-            return List.of(CheckResult.critical(COMPONENT, mountPoint, "namenode", Errors.message(e, mountPoint)));
+            return List.of(CheckResult.critical(COMPONENT, mountPoint, "namenode", Errors.message(e, mountPoint)
+                    + (whenUnreachable == null ? "" : "; " + whenUnreachable)));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         results.add(new CheckResult(COMPONENT, mountPoint, "namenode", Status.OK, millis,

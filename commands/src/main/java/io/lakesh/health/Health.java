@@ -1,6 +1,7 @@
 package io.lakesh.health;
 
 import io.lakesh.LakeshException;
+import io.lakesh.cluster.LocalCluster;
 import io.lakesh.command.CancelledException;
 import io.lakesh.command.Errors;
 import io.lakesh.iceberg.Catalogs;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Finds what to check in a namespace (every HDFS mount, every Iceberg catalog, the tables asked for) and runs
+ * Finds what to check in a namespace (every HDFS mount, every Iceberg catalog, the Trino of `trino.url`, the tables asked for) and runs
  * the checks side by side, each within `health.timeout` seconds (default 10): a part that does not answer
  * in time is CRITICAL, so `health` never hangs on a dead host.
  */
@@ -52,6 +53,9 @@ public final class Health {
         Catalogs catalogs = catalogs();
         for (String name : catalogs.names()) {
             parts.add(new CatalogCheck(catalogs, name));
+        }
+        if (TrinoCheck.configured(namespace.config())) {
+            parts.add(new TrinoCheck(namespace.config(), thresholds));
         }
         out.addAll(runAll(parts));
         List<String> paths = new ArrayList<>(tables);
@@ -77,13 +81,21 @@ public final class Health {
             try {
                 Store store = namespace.store(m.target());
                 if (store instanceof HadoopStore h && h.fileSystem() instanceof DistributedFileSystem dfs) {
-                    checks.add(new HdfsCheck(m.point(), dfs, thresholds));
+                    checks.add(new HdfsCheck(m.point(), dfs, thresholds, localClusterState(m)));
                 }
             } catch (LakeshException e) {
                 out.add(CheckResult.critical(HdfsCheck.COMPONENT, m.point(), "namenode", e.getMessage()));
             }
         }
         return checks;
+    }
+
+    /** For the local cluster's mount: a stopped cluster is the reason its NameNode does not answer. */
+    private String localClusterState(Mount m) {
+        if (!Namespace.LOCAL_CLUSTER.equals(m.origin())) {
+            return null;
+        }
+        return new LocalCluster(namespace.home()).running() ? null : "the local cluster is stopped (cluster start)";
     }
 
     private Catalogs catalogs() {
@@ -148,8 +160,7 @@ public final class Health {
                     out.addAll(e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException t) {
                     e.getValue().cancel(true);
-                    out.add(timedOut(e.getKey().component(), e.getKey().target(), e.getKey() instanceof HdfsCheck ? "namenode"
-                            : e.getKey() instanceof CatalogCheck ? "reachable" : "metadata"));
+                    out.add(timedOut(e.getKey().component(), e.getKey().target(), e.getKey().headlineCheck()));
                 } catch (ExecutionException x) {
                     out.add(CheckResult.unknown(e.getKey().component(), e.getKey().target(), "check",
                             Errors.message(x.getCause(), null)));

@@ -9,6 +9,11 @@ public interface HealthCheck {
     /** What is checked: a mount point, a catalog name, a table path. */
     String target();
 
+    /** The check a part that does not answer in time is reported under (`namenode`, `reachable`). */
+    default String headlineCheck() {
+        return "metadata";
+    }
+
     /** The results; a failure of the part itself is a result (CRITICAL or UNKNOWN), not an exception. */
     List<CheckResult> run();
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Warning and critical levels per check, from lakesh.conf (`health.<check>.warning`, `health.<check>.critical`)
- * over the defaults below. A value at or past a level has that status; `live_datanodes` counts down (fewer is
- * worse), every other check up. A level set to `none` switches it off.
+ * over the defaults below. A value at or past a level has that status; `live_datanodes` and `active_workers` count down
+ * (fewer is worse), every other check up. A level set to `none` switches it off.
  */
 public final class Thresholds {
     public static final String PREFIX = "health.";
@@ -38,6 +38,8 @@ public final class Thresholds {
             Map.entry("missing_blocks", new Level(null, 1.0, false)),
             Map.entry("corrupt_blocks", new Level(null, 1.0, false)),
             Map.entry("capacity_used_percent", new Level(80.0, 90.0, false)),
+            Map.entry("active_workers", new Level(null, 0.0, true)),
+            Map.entry("probe_query_millis", new Level(null, null, false)),
             Map.entry("small_file_ratio", new Level(0.5, null, false)),
             Map.entry("snapshots", new Level(100.0, null, false)),
             Map.entry("versions", new Level(null, null, false)),

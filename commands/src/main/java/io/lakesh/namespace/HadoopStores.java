@@ -15,13 +15,13 @@ final class HadoopStores {
     private HadoopStores() {
     }
 
-    static Object configuration(Config config) {
-        return HadoopConf.create(config);
+    static Object configuration(Config config, java.nio.file.Path confDir) {
+        return HadoopConf.create(config, confDir);
     }
 
     /** lakesh's own file-system client: a configuration without Hadoop's default resources (see HadoopConf.client). */
-    static Object clientConfiguration(Config config) {
-        return HadoopConf.client(config);
+    static Object clientConfiguration(Config config, java.nio.file.Path confDir) {
+        return HadoopConf.client(config, confDir);
     }
 
     static Store open(URI uri, Namespace ns) {

@@ -45,6 +45,8 @@ public final class Namespace implements AutoCloseable {
     private volatile Object hadoopConf;
     private volatile Object hadoopClientConf;
     private volatile Thread ahead;
+    /** Whose site files the Hadoop clients read: HADOOP_CONF_DIR, else the local cluster's when it provides /hdfs. */
+    private volatile Path hadoopConfDir;
     private String cwd = LOCAL;
     private final TableDetector tables = new TableDetector();
     private final Map<String, VirtualTree> trees = new ConcurrentHashMap<>();
@@ -56,9 +58,13 @@ public final class Namespace implements AutoCloseable {
         this.home = home;
         this.config = config;
         mounts.put(LOCAL, new Mount(LOCAL, home.warehouse().toUri(), "default"));
-        URI fromHadoopConf = defaultFsFromHadoopConfDir();
-        if (fromHadoopConf != null) {
-            mounts.put("/hdfs", new Mount("/hdfs", fromHadoopConf, "HADOOP_CONF_DIR"));
+        String env = System.getenv("HADOOP_CONF_DIR");
+        if (env != null && !env.isBlank()) {
+            hadoopConfDir = Path.of(env);
+            URI fromHadoopConf = defaultFs(hadoopConfDir);
+            if (fromHadoopConf != null) {
+                mounts.put("/hdfs", new Mount("/hdfs", fromHadoopConf, "HADOOP_CONF_DIR"));
+            }
         }
         config.withPrefix(Config.MOUNT_PREFIX).forEach((point, uri) -> {
             try {
@@ -67,6 +73,38 @@ public final class Namespace implements AutoCloseable {
                 throw new LakeshException(home.config() + ": mount." + point + ": " + e.getMessage() + "; fix or remove that line");
             }
         });
+        mountLocalCluster();
+    }
+
+    /**
+     * The local cluster (`cluster start`) is /hdfs when nothing else names /hdfs (HADOOP_CONF_DIR, lakesh.conf), from
+     * its creation on, running or not: a stopped cluster then reads as unreachable, as any stopped NameNode does.
+     * Called again by `cluster start`, so the session that created the cluster sees it. Returns the mount, if any.
+     */
+    public synchronized Mount mountLocalCluster() {
+        Mount current = mounts.get("/hdfs");
+        if (current != null) {
+            return current.origin().equals(LOCAL_CLUSTER) ? current : null;
+        }
+        io.lakesh.cluster.ClusterHome cluster = io.lakesh.cluster.ClusterHome.of(home);
+        URI uri = hadoopConfDir == null && cluster.exists() ? defaultFs(cluster.confDir()) : null;
+        if (uri == null) {
+            return null;
+        }
+        hadoopConfDir = cluster.confDir();
+        hadoopConf = null; // made again with the cluster's site files (replication 2)
+        hadoopClientConf = null;
+        Mount m = new Mount("/hdfs", uri, LOCAL_CLUSTER);
+        mounts.put("/hdfs", m);
+        return m;
+    }
+
+    /** The origin of the local cluster's mount. */
+    public static final String LOCAL_CLUSTER = "local cluster";
+
+    /** The folder whose core-site.xml and hdfs-site.xml the Hadoop clients read, or null. */
+    public Path hadoopConfDir() {
+        return hadoopConfDir;
     }
 
     public LakeshHome home() {
@@ -130,12 +168,8 @@ public final class Namespace implements AutoCloseable {
         }
     }
 
-    private static URI defaultFsFromHadoopConfDir() {
-        String dir = System.getenv("HADOOP_CONF_DIR");
-        if (dir == null) {
-            return null;
-        }
-        Path coreSite = Path.of(dir, "core-site.xml");
+    private static URI defaultFs(Path confDir) {
+        Path coreSite = confDir.resolve("core-site.xml");
         try {
             if (!Files.isRegularFile(coreSite)) {
                 return null;
@@ -368,7 +402,7 @@ public final class Namespace implements AutoCloseable {
     /** The Hadoop configuration for Iceberg and Delta, created on first use (Hadoop classes load only then). */
     public synchronized Object hadoopConf() {
         if (hadoopConf == null) {
-            hadoopConf = HadoopStores.configuration(config);
+            hadoopConf = HadoopStores.configuration(config, hadoopConfDir);
         }
         return hadoopConf;
     }
@@ -376,7 +410,7 @@ public final class Namespace implements AutoCloseable {
     /** The same settings for lakesh's own Hadoop stores, without Hadoop's default resources. */
     synchronized Object hadoopClientConf() {
         if (hadoopClientConf == null) {
-            hadoopClientConf = HadoopStores.clientConfiguration(config);
+            hadoopClientConf = HadoopStores.clientConfiguration(config, hadoopConfDir);
         }
         return hadoopClientConf;
     }

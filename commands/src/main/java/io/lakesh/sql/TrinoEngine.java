@@ -48,6 +48,14 @@ public final class TrinoEngine implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * An engine of its own, outside the session (e.g. for `health`, whose checks may be abandoned when a server does
+     * not answer): connects on first use like the session's; the caller closes it.
+     */
+    public static TrinoEngine unshared(Config config) {
+        return new TrinoEngine(Settings.of(config));
+    }
+
     /** The session's engine (created on first use, closed with the namespace). */
     public static TrinoEngine of(Namespace ns) {
         return ns.resource(TrinoEngine.class, () -> new TrinoEngine(Settings.of(ns.config())));

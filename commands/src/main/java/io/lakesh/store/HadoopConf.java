@@ -36,7 +36,12 @@ public final class HadoopConf {
 
     /** With Hadoop's default resources (core-default.xml and whatever Hadoop adds later), for Iceberg and Delta. */
     public static Configuration create(Config config) {
-        return apply(new Configuration(), config);
+        return create(config, environmentConfDir());
+    }
+
+    /** As {@link #create(Config)}, with the site files of the given folder (null: none) instead of HADOOP_CONF_DIR's. */
+    public static Configuration create(Config config, java.nio.file.Path confDir) {
+        return apply(new Configuration(), config, confDir);
     }
 
     /**
@@ -45,16 +50,26 @@ public final class HadoopConf {
      * `ls` of HDFS pays for the Hadoop client. Only for {@link HadoopStore}, which uses nothing but FileSystem.
      */
     public static Configuration client(Config config) {
-        Configuration conf = apply(new Configuration(false), config);
+        return client(config, environmentConfDir());
+    }
+
+    /** As {@link #client(Config)}, with the site files of the given folder (null: none) instead of HADOOP_CONF_DIR's. */
+    public static Configuration client(Config config, java.nio.file.Path confDir) {
+        Configuration conf = apply(new Configuration(false), config, confDir);
         configureLogin(conf);
         return conf;
     }
 
-    private static Configuration apply(Configuration conf, Config config) {
-        String confDir = System.getenv("HADOOP_CONF_DIR");
+    /** HADOOP_CONF_DIR, or null. */
+    public static java.nio.file.Path environmentConfDir() {
+        String dir = System.getenv("HADOOP_CONF_DIR");
+        return dir == null || dir.isBlank() ? null : java.nio.file.Path.of(dir);
+    }
+
+    private static Configuration apply(Configuration conf, Config config, java.nio.file.Path confDir) {
         if (confDir != null) {
             for (String site : new String[] {"core-site.xml", "hdfs-site.xml"}) {
-                File f = new File(confDir, site);
+                File f = confDir.resolve(site).toFile();
                 if (f.isFile()) {
                     conf.addResource(new Path(f.toURI()));
                 }

@@ -85,7 +85,7 @@ class HealthFaultTest {
     }
 
     /** Runs `health --json` each second until the report matches; fails with the last report after the time. */
-    private static JsonNode waitFor(Lakesh lakesh, Predicate<JsonNode> until, int seconds) throws Exception {
+    static JsonNode waitFor(Lakesh lakesh, Predicate<JsonNode> until, int seconds) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         JsonNode last;
         do {

@@ -189,7 +189,7 @@ class HealthTest {
         try (Lakesh lakesh = withConf(null, "health.dead_datanode.warning = 1")) {
             assertEquals(3, lakesh.run("health"));
             assertTrue(lakesh.err().startsWith("health: lakesh.conf: health.dead_datanode.warning is not a health setting "
-                    + "(levels are health.<check>.warning or .critical for capacity_used_percent, corrupt_blocks, dead_datanodes, "), lakesh.err());
+                    + "(levels are health.<check>.warning or .critical for active_workers, capacity_used_percent, corrupt_blocks, dead_datanodes, "), lakesh.err());
         }
         try (Lakesh lakesh = Lakesh.inTempHome()) {
             assertEquals(3, lakesh.run("health --bogus"));
