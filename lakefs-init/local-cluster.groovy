@@ -1,0 +1,16 @@
+// local-cluster: the inventory's HDFS on this one machine, for demos and fault tests: a NameNode and a DataNode
+// process per datanode host (pids, logs, data under $LAKESH_HOME/cluster), mounted at /hdfs. Stop: lakesh cluster stop.
+import io.lakesh.cluster.LocalCluster
+import java.time.Duration
+
+def r = recipe(args)
+def cluster = new LocalCluster(r.namespace().home())
+int dataNodes = r.inventory().withRole('datanode').size()
+r.step("local cluster, ${dataNodes} DataNodes".toString(),
+        { cluster.plan(dataNodes).isEmpty() },
+        { cluster.plan(dataNodes).collect { "+ ${it}".toString() } },
+        {
+            cluster.start(dataNodes, Duration.ofMinutes(3), { line -> })
+            r.namespace().mountLocalCluster()
+        })
+r.run()
