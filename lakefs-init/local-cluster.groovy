@@ -1,5 +1,5 @@
-// local-cluster: the inventory's HDFS on this one machine, for demos and fault tests: a NameNode and a DataNode
-// process per datanode host (pids, logs, data under $LAKESH_HOME/cluster), mounted at /hdfs. Stop: lakesh cluster stop.
+// local-cluster: the inventory's HDFS as local processes for demos and fault tests (one DataNode per datanode host)
+// A NameNode and the DataNodes run under $LAKESH_HOME/cluster (pids, logs, data), mounted at /hdfs. Stop: lakesh cluster stop.
 import io.lakesh.cluster.LocalCluster
 import java.time.Duration
 

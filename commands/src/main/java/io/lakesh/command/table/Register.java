@@ -33,7 +33,13 @@ public class Register extends LakeCommand {
         }
         String table = words.get(0);
         List<String> name = trinoName(words.get(words.size() - 1));
-        if (!DeltaTables.isDelta(ctx.namespace(), table)) {
+        boolean delta;
+        try {
+            delta = DeltaTables.isDelta(ctx.namespace(), table);
+        } catch (java.io.FileNotFoundException e) {
+            throw new LakeshException("'" + table + "': No such file or directory");
+        }
+        if (!delta) {
             throw new LakeshException("'" + table + "' is not a Delta table (a directory with _delta_log/); register is for Delta tables"
                     + " (Iceberg tables reach Trino through the shared JDBC catalog)");
         }
