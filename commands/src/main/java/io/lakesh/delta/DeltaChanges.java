@@ -243,9 +243,18 @@ public final class DeltaChanges {
 
     /** `{"commitInfo":{…}}` for lakesh's own commit. */
     public static String commitInfoAction(String operation, long readVersion, Map<String, String> parameters) {
+        return commitInfoAction(operation, readVersion, parameters, Map.of());
+    }
+
+    /** `{"commitInfo":{…}}` with operation metrics (strings, as Delta writers record them; `history` shows them). */
+    public static String commitInfoAction(String operation, long readVersion, Map<String, String> parameters, Map<String, String> metrics) {
         ObjectNode info = commitInfo(operation, readVersion);
         ObjectNode p = info.putObject("operationParameters");
         parameters.forEach(p::put);
+        if (!metrics.isEmpty()) {
+            ObjectNode m = info.putObject("operationMetrics");
+            metrics.forEach(m::put);
+        }
         return action("commitInfo", info);
     }
 

@@ -79,6 +79,14 @@ final class DeltaRelation {
 
     /** The rows of exactly these files of the version (deletion vectors applied), e.g. to rewrite them. */
     static String of(QueryBuild q, DeltaTables.Ref ref, List<DeltaFiles.DataFile> files) throws IOException {
+        return of(q, ref, files, false);
+    }
+
+    /** The column {@link #of(QueryBuild, DeltaTables.Ref, List, boolean)} adds: the row's position in its Parquet file. */
+    static final String POSITION = "lakesh_position";
+
+    /** As {@link #of(QueryBuild, DeltaTables.Ref, List)}, with each row's position in its file ({@link #POSITION}) when asked. */
+    static String of(QueryBuild q, DeltaTables.Ref ref, List<DeltaFiles.DataFile> files, boolean positions) throws IOException {
         StructType schema = ref.snapshot().getSchema();
         List<String> partitionColumns = ref.snapshot().getPartitionColumnNames();
         String mode = ref.read(() -> ref.snapshot().getTableProperties()).getOrDefault("delta.columnMapping.mode", "none").toLowerCase(Locale.ROOT);
@@ -150,8 +158,11 @@ final class DeltaRelation {
         if (join) {
             read.append(", filename = 'lakesh_file'");
         }
-        if (withDv > 0) {
+        if (withDv > 0 || positions) {
             read.append(", file_row_number = true");
+        }
+        if (positions) {
+            select.add("r.file_row_number AS " + POSITION);
         }
         read.append(")");
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(" FROM ").append(read).append(" r");
@@ -159,8 +170,8 @@ final class DeltaRelation {
             sql.append(" JOIN ").append(files_).append(" f ON r.lakesh_file = f.local");
         }
         if (withDv > 0) {
-            String positions = q.tempName("dv");
-            q.execute("CREATE TABLE " + positions + " (uri VARCHAR, pos BIGINT)");
+            String deleted = q.tempName("dv");
+            q.execute("CREATE TABLE " + deleted + " (uri VARCHAR, pos BIGINT)");
             List<Object[]> rows = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 DeletionVectorDescriptor dv = files.get(i).deletionVector();
@@ -172,8 +183,8 @@ final class DeltaRelation {
                     rows.add(new Object[] {uris.get(i), pos});
                 }
             }
-            q.append(positions, rows);
-            sql.append(" WHERE NOT EXISTS (SELECT 1 FROM ").append(positions).append(" d WHERE d.uri = f.uri AND d.pos = r.file_row_number)");
+            q.append(deleted, rows);
+            sql.append(" WHERE NOT EXISTS (SELECT 1 FROM ").append(deleted).append(" d WHERE d.uri = f.uri AND d.pos = r.file_row_number)");
         }
         return sql.toString();
     }
