@@ -72,7 +72,8 @@ public final class DeltaFiles {
             String root = ref.snapshot().getPath();
             List<DataFile> out = new ArrayList<>();
             var builder = ref.snapshot().getScanBuilder();
-            Scan scan = (filter == null ? builder : builder.withFilter(filter)).build();
+            var skipping = DeltaFilters.forSkipping(filter, ref.snapshot().getSchema());
+            Scan scan = (skipping == null ? builder : builder.withFilter(skipping)).build();
             try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(ref.engine(), true)) {
                 while (batches.hasNext()) {
                     try (CloseableIterator<Row> rows = batches.next().getRows()) {
