@@ -45,6 +45,20 @@ public final class DeltaChanges {
     private DeltaChanges() {
     }
 
+    /** Delta properties lakesh sets itself, because kernel 4.4 refuses them: `delta.targetFileSize` (optimize and appends read it). */
+    static final Set<String> OWN_PROPERTIES = Set.of("delta.targetFileSize");
+
+    private static void validateOwnProperty(DeltaTables.Ref ref, String key, String value) {
+        try {
+            if (io.lakesh.output.Bytes.parse(value) > 0) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            // said below
+        }
+        throw new LakeshException("'" + ref.path() + "': " + key + " '" + value + "' is not a size (e.g. 134217728 or 128M); the table is unchanged");
+    }
+
     /** `alter table T set property k=v …` / `unset property k …`: one metadata commit. */
     public static String properties(Namespace ns, String arg, Map<String, String> set, Set<String> unset) throws IOException {
         DeltaTables.Ref ref = DeltaTables.resolveForWrite(ns, arg, "alter table");
@@ -53,10 +67,29 @@ public final class DeltaChanges {
                 throw new LakeshException("'" + ref.path() + "' has no property '" + key + "' (see 'describe " + ref.path() + "'); the table is unchanged");
             }
         }
-        long version = metadataCommit(ref, b -> {
-            UpdateTableTransactionBuilder out = set.isEmpty() ? b : b.withTablePropertiesAdded(set);
-            return unset.isEmpty() ? out : out.withTablePropertiesRemoved(unset);
-        });
+        long version;
+        Set<String> own = new java.util.TreeSet<>(set.keySet());
+        own.addAll(unset);
+        own.retainAll(OWN_PROPERTIES);
+        if (own.isEmpty()) {
+            version = metadataCommit(ref, b -> {
+                UpdateTableTransactionBuilder out = set.isEmpty() ? b : b.withTablePropertiesAdded(set);
+                return unset.isEmpty() ? out : out.withTablePropertiesRemoved(unset);
+            });
+        } else {
+            // Delta properties the kernel does not know (it refuses every delta.* key it does not know, which catches
+            // typos): lakesh checks the value and commits the metaData action itself; readers ignore configuration
+            // they do not use, so the table stays readable by every reader
+            if (set.size() + unset.size() > own.size()) {
+                throw new LakeshException("'" + ref.path() + "': set " + String.join(", ", own) + " in an alter table of its own (lakesh commits it itself, "
+                        + "the kernel the other properties); the table is unchanged");
+            }
+            for (Map.Entry<String, String> e : set.entrySet()) {
+                validateOwnProperty(ref, e.getKey(), e.getValue());
+            }
+            version = ownMetadataCommit(ns, ref, set.isEmpty() ? "UNSET TBLPROPERTIES" : "SET TBLPROPERTIES", Map.of(),
+                    latest -> latest.snapshot().getMetadata().withMergedConfiguration(set).withConfigurationKeysUnset(unset));
+        }
         return (set.isEmpty() ? "unset " + String.join(", ", unset) : "set " + String.join(", ", set.keySet().stream()
                 .map(k -> k + "=" + set.get(k)).toList())) + " on " + ref.path() + " (version " + version + ")";
     }
@@ -77,25 +110,34 @@ public final class DeltaChanges {
         }
         // the kernel changes schemas only under column mapping; without it the protocol lets a nullable column be
         // added by a metaData action alone (files without it read it as null), which lakesh commits itself
+        long version = ownMetadataCommit(ns, ref, "ADD COLUMNS", Map.of(), latest -> {
+            if (latest.snapshot().getSchema().fieldNames().stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
+                throw new LakeshException("'" + latest.path() + "' got a column '" + name + "' from another writer meanwhile; the table is unchanged");
+            }
+            return latest.snapshot().getMetadata().withNewSchema(latest.snapshot().getSchema().add(name, DeltaCreate.type(type, name), true));
+        });
+        return "added column " + name + " " + type + " in " + ref.path() + " (version " + version + ")";
+    }
+
+    /**
+     * A metaData action of lakesh's own as the next version: {@code change} makes it from the latest version, again
+     * after each version another writer took first (so their change is seen), up to {@link #OWN_COMMIT_ATTEMPTS}.
+     */
+    private static long ownMetadataCommit(Namespace ns, DeltaTables.Ref ref, String operation, Map<String, String> parameters,
+                                          java.util.function.Function<DeltaTables.Ref, io.delta.kernel.internal.actions.Metadata> change) throws IOException {
         for (int attempt = 1; ; attempt++) {
             requireOwnCommit(ref);
-            ObjectNode info = commitInfo("ADD COLUMNS", ref.version());
-            String commit = action("commitInfo", info) + "\n{\"metaData\":"
-                    + JsonUtils.rowToJson(ref.snapshot().getMetadata().withNewSchema(updated).toRow()) + "}\n";
+            String commit = commitInfoAction(operation, ref.version(), parameters) + "\n{\"metaData\":"
+                    + JsonUtils.rowToJson(change.apply(ref).toRow()) + "}\n";
             try {
                 DeltaCommitter.publish(ref.location(), ref.version() + 1, commit);
-                return "added column " + name + " " + type + " in " + ref.path() + " (version " + (ref.version() + 1) + ")";
+                return ref.version() + 1;
             } catch (FileAlreadyExistsException e) {
                 if (attempt == OWN_COMMIT_ATTEMPTS) {
                     throw new LakeshException("'" + ref.path() + "': other writers kept committing first (" + attempt
                             + " attempts); the table is unchanged, run it again");
                 }
-                // another writer took the version: a schema change of theirs is seen when planning again
                 ref = DeltaTables.resolve(ns, ref.location().display());
-                if (ref.snapshot().getSchema().fieldNames().stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
-                    throw new LakeshException("'" + ref.path() + "' got a column '" + name + "' from another writer meanwhile; the table is unchanged");
-                }
-                updated = ref.snapshot().getSchema().add(name, DeltaCreate.type(type, name), true);
             }
         }
     }
