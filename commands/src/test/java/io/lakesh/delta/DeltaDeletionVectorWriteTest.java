@@ -98,6 +98,17 @@ class DeltaDeletionVectorWriteTest extends DeltaWriteSession {
             assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("deletion_vector_")).count(), "only the committed vector file");
         }
         assertEquals(Set.of("0", "2", "3"), kernelRows("/local/c"), "the first delete is not lost");
+        // a deletion vector file gone is one line naming the table and the file, for the kernel's reader and for SQL
+        Path vector;
+        try (var files = Files.list(table("c"))) {
+            vector = files.filter(f -> f.getFileName().toString().startsWith("deletion_vector_")).findFirst().orElseThrow();
+        }
+        Files.delete(vector);
+        lakesh.out();
+        assertEquals(1, lakesh.run("head /local/c"));
+        assertEquals("head: '/local/c': file " + vector.getFileName() + " is missing\n", lakesh.err());
+        assertEquals(1, lakesh.runner().run(List.of("sql", "select count(*) from '/local/c'")));
+        assertEquals("sql: '/local/c': file " + vector.getFileName() + " is missing\n", lakesh.err());
     }
 
     @Test
