@@ -115,7 +115,7 @@ public final class DeltaDelete implements MaintenancePlan {
         }
         List<DeltaFiles.DataFile> all = new ArrayList<>(removed);
         all.addAll(changed);
-        List<DeltaRewrite.Group> groups = changed.isEmpty() ? List.of() : List.of(new DeltaRewrite.Group(changed, where));
+        List<DeltaRewrite.Group> groups = changed.isEmpty() ? List.of() : List.of(new DeltaRewrite.Group(changed, where, null));
         DeltaRewrite.Result r = DeltaRewrite.commit(ctx, ref, all, groups, DeltaWrite.targetFileSize(ref), true, "delete", Map.of("predicate", where));
         return "deleted " + count(rows, "row") + " from " + ref.path() + " in version " + r.version() + " (removed " + count(all.size(), "data file")
                 + ", wrote " + count(r.filesWritten(), "data file") + " with the " + count(r.rows(), "row") + " kept)";

@@ -28,8 +28,8 @@ import java.util.Set;
 final class DeltaRewrite {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Files read together; {@code keep} a SQL condition on the rows kept (null: all rows). */
-    record Group(List<DeltaFiles.DataFile> files, String keep) {
+    /** Files read together; {@code keep} a SQL condition on the rows kept (null: all rows), {@code order} an ORDER BY (null: none). */
+    record Group(List<DeltaFiles.DataFile> files, String keep, String order) {
     }
 
     /** What was committed: the version, files written and rows written. */
@@ -48,7 +48,8 @@ final class DeltaRewrite {
             long rows = 0;
             for (Group g : rewrites) {
                 rows += DeltaWrite.write(ctx, ref, txn, batch, build -> SqlQuery.plain("SELECT * FROM (" + DeltaRelation.of(build, ref, g.files())
-                        + ") lakesh_rows" + (g.keep() == null ? "" : " WHERE (" + g.keep() + ") IS NOT TRUE"), ctx.namespace()), targetSize, adds);
+                        + ") lakesh_rows" + (g.keep() == null ? "" : " WHERE (" + g.keep() + ") IS NOT TRUE")
+                        + (g.order() == null ? "" : " ORDER BY " + g.order()), ctx.namespace()), targetSize, adds);
             }
             Map<String, ObjectNode> current = DeltaChanges.addActionsByLocation(ref);
             long time = System.currentTimeMillis();

@@ -2,14 +2,15 @@ package io.lakesh.delta;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `delta.targetFileSize`: set by lakesh's own metadata commit (the kernel refuses the key), read by optimize and appends. */
-class DeltaTargetFileSizeTest extends DeltaWriteSession {
+/** optimize of Delta tables: `delta.targetFileSize` (set by lakesh's own metadata commit, the kernel refuses the key), sorting and z-order. */
+class DeltaOptimizeTest extends DeltaWriteSession {
     @Test
     void targetFileSizeIsSetByLakeshAndReadByOptimize() throws Exception {
         assertEquals(0, lakesh.run("create table /local/t (id bigint, region string) --using delta --partitioned-by region"), lakesh.err());
@@ -50,5 +51,36 @@ class DeltaTargetFileSizeTest extends DeltaWriteSession {
         assertTrue(lakesh.out().startsWith("unset delta.targetFileSize on /local/t (version 7)"));
         assertFalse(DeltaTables.resolve(lakesh.namespace(), "/local/t").snapshot().getTableProperties().containsKey("delta.targetFileSize"));
         DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/t");
+    }
+
+    @Test
+    void optimizeSortsOrZOrdersTheRowsItWrites() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/z (id bigint, x int, y int) --using delta"), lakesh.err());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, lakesh.run("insert into /local/z select " + i + " * 10 + r, (r * 7 + " + i + ") % 10, (r * 3 + " + i + ") % 10 from range(10) t(r);"), lakesh.err());
+        }
+        Set<String> before = kernelRows("/local/z");
+        assertEquals(2, lakesh.run("optimize /local/z --zorder-by x --force"), "z-order needs 2 to 4 columns");
+        assertTrue(lakesh.err().startsWith("optimize: --zorder-by takes 2 to 4 columns"));
+        assertEquals(2, lakesh.run("optimize /local/z --sort-by nope --force"));
+        assertEquals("optimize: no column 'nope' in /local/z to order by\n", lakesh.err());
+        lakesh.out();
+        assertEquals(0, lakesh.run("optimize /local/z --sort-by 'id desc' --force"), lakesh.err());
+        assertTrue(lakesh.out().contains(", sorted by id desc;"));
+        assertEquals(before, kernelRows("/local/z"));
+        List<DeltaFiles.DataFile> files = DeltaFiles.list(DeltaTables.resolve(lakesh.namespace(), "/local/z"));
+        assertEquals(1, files.size());
+        assertEquals(0, lakesh.runner().run(List.of("sql", "--format", "csv", "select id from read_parquet('" + table("z").resolve(files.get(0).path())
+                + "') limit 3")), lakesh.err());
+        assertEquals("id\n29\n28\n27\n", lakesh.out(), "the file holds the rows in the order asked for");
+        // z-order: the rows stay, and the commit records the columns as Delta's OPTIMIZE does
+        assertEquals(0, lakesh.run("insert into /local/z select 100, 1, 1;"), lakesh.err());
+        assertEquals(0, lakesh.run("optimize /local/z --zorder-by x,y --target-size 1M --force"), lakesh.err());
+        assertTrue(lakesh.out().contains(", z-ordered by x, y;"));
+        assertEquals("[\"x\",\"y\"]", DeltaTestTables.action(table("z"), 6, "commitInfo").get("operationParameters").get("zOrderBy").asText());
+        Set<String> all = new java.util.TreeSet<>(before);
+        all.add("100,1,1");
+        assertEquals(all, kernelRows("/local/z"));
+        DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/z");
     }
 }
