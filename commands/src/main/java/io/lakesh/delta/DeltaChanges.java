@@ -131,6 +131,7 @@ public final class DeltaChanges {
                     + JsonUtils.rowToJson(change.apply(ref).toRow()) + "}\n";
             try {
                 DeltaCommitter.publish(ref.location(), ref.version() + 1, commit);
+                checkpointIfDue(ref, ref.version() + 1);
                 return ref.version() + 1;
             } catch (FileAlreadyExistsException e) {
                 if (attempt == OWN_COMMIT_ATTEMPTS) {
@@ -224,6 +225,7 @@ public final class DeltaChanges {
             }
             try {
                 DeltaCommitter.publish(latest.location(), latest.version() + 1, commit.toString());
+                checkpointIfDue(latest, latest.version() + 1);
             } catch (FileAlreadyExistsException e) {
                 if (attempt == OWN_COMMIT_ATTEMPTS) {
                     throw new LakeshException("'" + latest.path() + "': other writers kept committing first (" + attempt
@@ -233,6 +235,30 @@ public final class DeltaChanges {
             }
             return "restored " + latest.path() + " to version " + target.version() + " as version " + (latest.version() + 1) + ": "
                     + added + " files added back, " + removed + " removed (" + removedBytes + " bytes)";
+        }
+    }
+
+    /**
+     * After a commit of lakesh's own, the checkpoint a writer owes every `delta.checkpointInterval` versions (10 by
+     * default), as the kernel's post-commit hook writes it after appends: without it a table that lakesh maintains would
+     * replay ever longer JSON tails. A checkpoint is only a shortcut: when it cannot be written, the commit stands.
+     */
+    static void checkpointIfDue(DeltaTables.Ref ref, long version) {
+        long interval;
+        try {
+            interval = Long.parseLong(ref.snapshot().getTableProperties().getOrDefault("delta.checkpointInterval", "10"));
+        } catch (NumberFormatException e) {
+            interval = 10;
+        }
+        if (interval <= 0 || version % interval != 0) {
+            return;
+        }
+        try {
+            io.delta.kernel.TableManager.loadSnapshot(ref.location().uri()).atVersion(version).build(ref.engine()).writeCheckpoint(ref.engine());
+        } catch (CheckpointAlreadyExistsException e) {
+            // another writer wrote it first: the same checkpoint
+        } catch (RuntimeException | IOException e) {
+            // readers replay the commits instead; the next due checkpoint tries again
         }
     }
 
@@ -250,13 +276,6 @@ public final class DeltaChanges {
         }
     }
 
-    /** The add actions of a version by the file's location as the store names it ({@link DeltaFiles.DataFile#location()}). */
-    public static Map<String, ObjectNode> addActionsByLocation(DeltaTables.Ref ref) {
-        Map<String, ObjectNode> out = new LinkedHashMap<>();
-        addActions(ref).values().forEach(a -> out.put(DeltaFiles.location(a.path("path").asText(), ref.snapshot().getPath()), a));
-        return out;
-    }
-
     /**
      * Commits lakesh's own actions (one JSON line each) as the version after {@code ref}'s. When another writer took
      * that version first, its commits are checked: appends only, and the commit goes to the next version; a change of
@@ -269,6 +288,7 @@ public final class DeltaChanges {
         for (long version = ref.version() + 1; ; version++) {
             try {
                 DeltaCommitter.publish(ref.location(), version, commit);
+                checkpointIfDue(ref, version);
                 return version;
             } catch (FileAlreadyExistsException e) {
                 for (com.fasterxml.jackson.databind.JsonNode a : log.actions(version)) {

@@ -40,7 +40,7 @@ public final class DeltaCompaction implements MaintenancePlan {
         this.targetBytes = targetSize == null ? DeltaWrite.targetFileSize(ref) : targetSize;
         this.minInputFiles = minInputFiles;
         Map<String, List<DeltaFiles.DataFile>> byPartition = new LinkedHashMap<>();
-        for (DeltaFiles.DataFile f : DeltaFiles.list(ref)) {
+        for (DeltaFiles.DataFile f : DeltaFiles.list(ref, null, true)) {
             if (f.size() < targetBytes * 3 / 4 || f.deletionVector() != null) {
                 byPartition.computeIfAbsent(DeltaFiles.partitionText(f.partition()), k -> new ArrayList<>()).add(f);
             }

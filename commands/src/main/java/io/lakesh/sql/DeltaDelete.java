@@ -58,7 +58,7 @@ public final class DeltaDelete implements MaintenancePlan {
         // parsed here so that a condition lakesh cannot push down is refused before anything is read
         var filter = DeltaFilters.predicate(where, ref.snapshot().getSchema());
         DuckEngine engine = DuckEngine.of(ctx.namespace());
-        for (DeltaFiles.DataFile f : DeltaFiles.list(ref, filter)) {
+        for (DeltaFiles.DataFile f : DeltaFiles.list(ref, filter, true)) {
             CancelledException.check();
             List<Object> counts = engine.run(build -> SqlQuery.plain("SELECT count(*) FILTER (WHERE " + where + "), count(*) FROM ("
                     + DeltaRelation.of(build, ref, List.of(f)) + ") lakesh_rows", ctx.namespace()), ctx, null).table().rows().get(0);
@@ -127,7 +127,6 @@ public final class DeltaDelete implements MaintenancePlan {
      * its physical rows, the vector's cardinality is subtracted), no longer tight for the rows left.
      */
     private String applyWithDeletionVectors() throws IOException {
-        Map<String, ObjectNode> current = DeltaChanges.addActionsByLocation(ref);
         long time = System.currentTimeMillis();
         DuckEngine engine = DuckEngine.of(ctx.namespace());
         DeletionVectors.File dvFile = new DeletionVectors.File();
@@ -135,12 +134,12 @@ public final class DeltaDelete implements MaintenancePlan {
         Set<String> locations = new LinkedHashSet<>();
         List<String> removes = new ArrayList<>();
         for (DeltaFiles.DataFile f : removed) {
-            removes.add(DeltaChanges.removeAction(addOf(current, f), time, true));
+            removes.add(DeltaChanges.removeAction(DeltaRewrite.addAction(f), time, true));
             locations.add(f.location());
         }
         for (DeltaFiles.DataFile f : changed) {
             CancelledException.check();
-            ObjectNode add = addOf(current, f);
+            ObjectNode add = DeltaRewrite.addAction(f);
             long[] matching = engine.run(build -> SqlQuery.plain("SELECT " + DeltaRelation.POSITION + " FROM (" + DeltaRelation.of(build, ref, List.of(f), true)
                     + ") lakesh_rows WHERE " + where, ctx.namespace()), ctx, null).table().rows().stream()
                     .mapToLong(r -> ((Number) r.get(0)).longValue()).toArray();
@@ -186,13 +185,5 @@ public final class DeltaDelete implements MaintenancePlan {
                 ref.location().store().delete(dvPath, false); // a reader never saw it: nothing is left behind
             }
         }
-    }
-
-    private ObjectNode addOf(Map<String, ObjectNode> current, DeltaFiles.DataFile f) {
-        ObjectNode add = current.get(f.location());
-        if (add == null) {
-            throw new LakeshException("'" + ref.path() + "': file " + f.path() + " is not in version " + ref.version());
-        }
-        return add;
     }
 }

@@ -39,6 +39,14 @@ final class DeltaRewrite {
     private DeltaRewrite() {
     }
 
+    /** The add action of a file listed {@code withActions} ({@link DeltaFiles#list(DeltaTables.Ref, io.delta.kernel.expressions.Predicate, boolean)}). */
+    static ObjectNode addAction(DeltaFiles.DataFile f) throws IOException {
+        if (f.action() == null) {
+            throw new IllegalStateException(f.path() + " was listed without its add action");
+        }
+        return (ObjectNode) JSON.readTree(f.action());
+    }
+
     static Result commit(CommandContext ctx, DeltaTables.Ref ref, List<DeltaFiles.DataFile> removed, List<Group> rewrites, long targetSize,
                          boolean dataChange, String operation, Map<String, String> parameters) throws IOException {
         DeltaChanges.requireOwnCommit(ref);
@@ -51,17 +59,12 @@ final class DeltaRewrite {
                         + ") lakesh_rows" + (g.keep() == null ? "" : " WHERE (" + g.keep() + ") IS NOT TRUE")
                         + (g.order() == null ? "" : " ORDER BY " + g.order()), ctx.namespace()), targetSize, adds);
             }
-            Map<String, ObjectNode> current = DeltaChanges.addActionsByLocation(ref);
             long time = System.currentTimeMillis();
             List<String> lines = new ArrayList<>();
             lines.add(DeltaChanges.commitInfoAction(operation.toUpperCase(java.util.Locale.ROOT), ref.version(), parameters));
             Set<String> locations = new LinkedHashSet<>();
             for (DeltaFiles.DataFile f : removed) {
-                ObjectNode add = current.get(f.location());
-                if (add == null) {
-                    throw new LakeshException("'" + ref.path() + "': file " + f.path() + " is not in version " + ref.version());
-                }
-                lines.add(DeltaChanges.removeAction(add, time, dataChange));
+                lines.add(DeltaChanges.removeAction(addAction(f), time, dataChange));
                 locations.add(f.location());
             }
             for (Row a : adds) {

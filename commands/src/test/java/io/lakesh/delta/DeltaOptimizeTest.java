@@ -83,4 +83,21 @@ class DeltaOptimizeTest extends DeltaWriteSession {
         assertEquals(all, kernelRows("/local/z"));
         DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, "/local/z");
     }
+
+    @Test
+    void lakeshsOwnCommitsWriteTheCheckpointsTheIntervalAsksFor() throws Exception {
+        assertEquals(0, lakesh.run("create table /local/k (id bigint) --using delta --property delta.checkpointInterval=2"), lakesh.err());
+        assertEquals(0, lakesh.run("insert into /local/k select range from range(4);"), lakesh.err());
+        assertEquals(0, lakesh.run("insert into /local/k select 10;"), lakesh.err());
+        assertEquals(0, lakesh.run("delete /local/k --where \"id = 1\" --force"), lakesh.err());
+        assertEquals(0, lakesh.run("delete /local/k --where \"id = 2\" --force"), lakesh.err());
+        java.nio.file.Path log = table("k").resolve("_delta_log");
+        assertTrue(java.nio.file.Files.exists(log.resolve("00000000000000000002.checkpoint.parquet")), "the kernel's hook after its append");
+        assertFalse(java.nio.file.Files.exists(log.resolve("00000000000000000003.checkpoint.parquet")));
+        assertTrue(java.nio.file.Files.exists(log.resolve("00000000000000000004.checkpoint.parquet")), "lakesh's delete at version 4");
+        for (int v = 0; v < 4; v++) {
+            java.nio.file.Files.delete(log.resolve(String.format("%020d.json", v)));
+        }
+        assertEquals(Set.of("0", "10", "3"), kernelRows("/local/k"), "read from the checkpoint lakesh wrote");
+    }
 }
