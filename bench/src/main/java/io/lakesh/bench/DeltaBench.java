@@ -184,8 +184,11 @@ final class DeltaBench extends Section {
             Proc.Result b = null;
             for (int k = 0; k < 2; k++) {
                 if ((k == 0) == (i % 2 == 0)) {
-                    if (i > 0) { // untimed: back to the 1,000 small files, so that every run compacts the same ones
-                        h.mustRun("delta-optimize-restore-" + i, h.lakesh("-c", "restore " + path + "@" + SMALL_FILES), Duration.ofMinutes(5));
+                    if (i > 0) {
+                        // untimed: back to the 1,000 small files, and a checkpoint of that version, so that every run starts from
+                        // the table as the 1,000 appends left it (their last version a checkpoint, no JSON tail of restores)
+                        h.mustRun("delta-optimize-restore-" + i, h.lakesh("-c", "restore " + path + "@" + SMALL_FILES + "; checkpoint " + path),
+                                Duration.ofMinutes(5));
                     }
                     a = h.mustRun("delta-optimize-" + i, h.lakesh("-c", "optimize " + path + " --force"), Duration.ofMinutes(10));
                     if (!a.stdout().contains(expect)) {
@@ -208,7 +211,9 @@ final class DeltaBench extends Section {
                 + "Goal: `optimize` of a Delta table of %,d small data files takes ≤ %.1f× the time DuckDB takes to rewrite the same rows "
                 + "into Parquet. The table `%s` got its files from %,d `insert` statements of %,d rows each in one `./lakesh -f` script "
                 + "(%.0f s; one data file and one commit each, with the kernel's checkpoint every 10 commits). lakesh: `./lakesh -c "
-                + "\"optimize %s --force\"`, each run after an untimed `restore %s@%d`, so that every run compacts the same files: the "
+                + "\"optimize %s --force\"`, each run after an untimed `restore %s@%d; checkpoint`, so that every run compacts the same "
+                + "files from a table whose latest version is a checkpoint, as the appends left it (without the checkpoint, the kernel "
+                + "would replay the JSON of every restore and optimize before, 1,000 actions each): the "
                 + "kernel replays the log, DuckDB reads the files and writes one, stats from its footer, one commit of %,d removes and an "
                 + "add (`dataChange: false`). DuckDB: `io.lakesh.bench.DuckQuery 1 \"COPY (SELECT * FROM read_parquet([the %,d files])) TO "
                 + "'out.parquet' (FORMAT parquet)\"`, a JVM of its own. Whole processes, %d runs each, alternating, after one untimed run of each.%n%n",
