@@ -107,7 +107,7 @@ final class DeltaRelation {
         List<String> paths = uris.stream().map(local::get).toList();
 
         // the columns the files hold (a column added later is missing from older files, maybe from all)
-        Set<String> present = mode.equals("id") ? Set.of() : q.columns("SELECT * FROM read_parquet(" + DuckTypes.list(paths) + ", union_by_name = true)");
+        Set<String> present = mode.equals("id") ? Set.of() : presentColumns(q, paths, schema, partitionColumns);
         boolean join = !partitionColumns.isEmpty() || withDv > 0;
         String files_ = null;
         if (join) {
@@ -191,6 +191,18 @@ final class DeltaRelation {
             sql.append(" WHERE NOT EXISTS (SELECT 1 FROM ").append(deleted).append(" d WHERE d.uri = f.uri AND d.pos = r.file_row_number)");
         }
         return sql.toString();
+    }
+
+    /**
+     * The physical columns the files hold between them. The first file's footer answers when it has every column of
+     * the schema (the usual case); only then are all footers read (a compaction of 1,000 files spent a fifth of its
+     * time here).
+     */
+    private static Set<String> presentColumns(QueryBuild q, List<String> paths, StructType schema, List<String> partitionColumns) throws IOException {
+        Set<String> first = q.columns("SELECT * FROM read_parquet(" + DuckTypes.list(paths.subList(0, 1)) + ")");
+        boolean complete = schema.fields().stream().filter(f -> indexIgnoreCase(partitionColumns, f.getName()) < 0)
+                .allMatch(f -> containsIgnoreCase(first, physicalName(f)));
+        return complete || paths.size() == 1 ? first : q.columns("SELECT * FROM read_parquet(" + DuckTypes.list(paths) + ", union_by_name = true)");
     }
 
     private static boolean widenedFromDate(StructField f) {
