@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds lakesh, then runs the benchmark harness (io.lakesh.bench.Bench), which writes BENCHMARKS.md at the
-# repository root. Other options are passed to Bench: --only ls,prompt,rss,cp,script,iceberg,sql,trino,cluster (sections), --runs N,
+# repository root. Other options are passed to Bench: --only ls,prompt,rss,cp,script,iceberg,sql,trino,cluster,delta (sections), --runs N,
 # --cp-runs N, --cp-default-runs N, --cp-files N, --rss-runs N, --script-runs N, --script-calls N, --fsshell-sample N,
 # --code-runs N, --load-runs N, --load-rows N, --tables N, --table-ls-runs N, --keep, --out FILE, --work DIR.
 # A full run takes about 15 minutes on 2 cores. A partial run (--only) replaces its own sections of BENCHMARKS.md and

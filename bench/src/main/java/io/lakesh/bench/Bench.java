@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * Groovy process on Hadoop's FileSystem, DuckDB — side by side on one machine and one HDFS (MiniDFSCluster via
  * {@code HdfsCluster}, 3 DataNodes, replication 2), runs interleaved, each run a fresh process unless said
  * otherwise. Each section is a class of its own ({@link LsBench}, {@link PromptBench}, {@link CpBench},
- * {@link RssBench}, {@link ScriptBench}, {@link IcebergBench}, {@link SqlBench}, {@link TrinoBench}, {@link ClusterBench}); this class parses the options, runs the chosen
+ * {@link RssBench}, {@link ScriptBench}, {@link IcebergBench}, {@link SqlBench}, {@link TrinoBench}, {@link ClusterBench}, {@link DeltaBench}); this class parses the options, runs the chosen
  * sections and writes BENCHMARKS.md.
  *
  * <pre>
@@ -32,13 +32,13 @@ import java.util.TreeMap;
 public final class Bench {
     private static final String USAGE = """
             usage: Bench --classpath-file FILE [--repo DIR] [--out FILE] [--work DIR] [--keep]
-                         [--only ls,prompt,rss,cp,script,iceberg,sql,trino,cluster] [--runs N] [--cp-runs N] [--cp-default-runs N]
+                         [--only ls,prompt,rss,cp,script,iceberg,sql,trino,cluster,delta] [--runs N] [--cp-runs N] [--cp-default-runs N]
                          [--cp-files N] [--rss-runs N] [--script-runs N] [--script-calls N] [--fsshell-sample N]
                          [--code-runs N] [--load-runs N] [--load-rows N] [--tables N] [--table-ls-runs N]""";
 
     private final Harness h = new Harness();
     private Path out;
-    private List<String> only = List.of("ls", "prompt", "rss", "cp", "script", "iceberg", "sql", "trino", "cluster");
+    private List<String> only = List.of("ls", "prompt", "rss", "cp", "script", "iceberg", "sql", "trino", "cluster", "delta");
     private String commit;
     private long changedFiles;
     private final List<String> sectionProblems = new ArrayList<>();
@@ -103,7 +103,7 @@ public final class Bench {
     /** Every section, in the order they run (the quick ones first; the report orders them by number). */
     private List<Section> sections() {
         return List.of(new LsBench(h), new PromptBench(h), new RssBench(h), new CpBench(h), new ScriptBench(h),
-                new IcebergBench(h), new SqlBench(h), new TrinoBench(h), new ClusterBench(h));
+                new IcebergBench(h), new SqlBench(h), new TrinoBench(h), new ClusterBench(h), new DeltaBench(h));
     }
 
     private int run() throws Exception {
@@ -288,7 +288,7 @@ public final class Bench {
         r.append("## How to run\n\n```\n")
                 .append("bench/run.sh            # builds, then runs everything (about 15 minutes on 2 cores)\n")
                 .append("bench/run.sh --keep     # keep the scratch directory (logs, pty transcripts, strace output) for a look\n")
-                .append("bench/run.sh --only ls,prompt --runs 5   # a part, fewer runs (sections: ls, prompt, rss, cp, script, iceberg);\n")
+                .append("bench/run.sh --only ls,prompt --runs 5   # a part, fewer runs (sections: ls, prompt, rss, cp, script, iceberg, sql, delta);\n")
                 .append("                                         # it replaces its own sections and summary rows, keeps the others\n")
                 .append("bench/run.sh --only script,iceberg       # the scripting and Iceberg sections only\n")
                 .append("bench/run.sh --no-build # measure shell/target/lakesh.jar as it is (when the tree does not build)\n")

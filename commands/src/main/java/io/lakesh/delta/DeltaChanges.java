@@ -45,6 +45,20 @@ public final class DeltaChanges {
     private DeltaChanges() {
     }
 
+    /** Delta properties lakesh sets itself, because kernel 4.4 refuses them: `delta.targetFileSize` (optimize and appends read it). */
+    static final Set<String> OWN_PROPERTIES = Set.of("delta.targetFileSize");
+
+    private static void validateOwnProperty(DeltaTables.Ref ref, String key, String value) {
+        try {
+            if (io.lakesh.output.Bytes.parse(value) > 0) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            // said below
+        }
+        throw new LakeshException("'" + ref.path() + "': " + key + " '" + value + "' is not a size (e.g. 134217728 or 128M); the table is unchanged");
+    }
+
     /** `alter table T set property k=v …` / `unset property k …`: one metadata commit. */
     public static String properties(Namespace ns, String arg, Map<String, String> set, Set<String> unset) throws IOException {
         DeltaTables.Ref ref = DeltaTables.resolveForWrite(ns, arg, "alter table");
@@ -53,10 +67,29 @@ public final class DeltaChanges {
                 throw new LakeshException("'" + ref.path() + "' has no property '" + key + "' (see 'describe " + ref.path() + "'); the table is unchanged");
             }
         }
-        long version = metadataCommit(ref, b -> {
-            UpdateTableTransactionBuilder out = set.isEmpty() ? b : b.withTablePropertiesAdded(set);
-            return unset.isEmpty() ? out : out.withTablePropertiesRemoved(unset);
-        });
+        long version;
+        Set<String> own = new java.util.TreeSet<>(set.keySet());
+        own.addAll(unset);
+        own.retainAll(OWN_PROPERTIES);
+        if (own.isEmpty()) {
+            version = metadataCommit(ref, b -> {
+                UpdateTableTransactionBuilder out = set.isEmpty() ? b : b.withTablePropertiesAdded(set);
+                return unset.isEmpty() ? out : out.withTablePropertiesRemoved(unset);
+            });
+        } else {
+            // Delta properties the kernel does not know (it refuses every delta.* key it does not know, which catches
+            // typos): lakesh checks the value and commits the metaData action itself; readers ignore configuration
+            // they do not use, so the table stays readable by every reader
+            if (set.size() + unset.size() > own.size()) {
+                throw new LakeshException("'" + ref.path() + "': set " + String.join(", ", own) + " in an alter table of its own (lakesh commits it itself, "
+                        + "the kernel the other properties); the table is unchanged");
+            }
+            for (Map.Entry<String, String> e : set.entrySet()) {
+                validateOwnProperty(ref, e.getKey(), e.getValue());
+            }
+            version = ownMetadataCommit(ns, ref, set.isEmpty() ? "UNSET TBLPROPERTIES" : "SET TBLPROPERTIES", Map.of(),
+                    latest -> latest.snapshot().getMetadata().withMergedConfiguration(set).withConfigurationKeysUnset(unset));
+        }
         return (set.isEmpty() ? "unset " + String.join(", ", unset) : "set " + String.join(", ", set.keySet().stream()
                 .map(k -> k + "=" + set.get(k)).toList())) + " on " + ref.path() + " (version " + version + ")";
     }
@@ -77,25 +110,35 @@ public final class DeltaChanges {
         }
         // the kernel changes schemas only under column mapping; without it the protocol lets a nullable column be
         // added by a metaData action alone (files without it read it as null), which lakesh commits itself
+        long version = ownMetadataCommit(ns, ref, "ADD COLUMNS", Map.of(), latest -> {
+            if (latest.snapshot().getSchema().fieldNames().stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
+                throw new LakeshException("'" + latest.path() + "' got a column '" + name + "' from another writer meanwhile; the table is unchanged");
+            }
+            return latest.snapshot().getMetadata().withNewSchema(latest.snapshot().getSchema().add(name, DeltaCreate.type(type, name), true));
+        });
+        return "added column " + name + " " + type + " in " + ref.path() + " (version " + version + ")";
+    }
+
+    /**
+     * A metaData action of lakesh's own as the next version: {@code change} makes it from the latest version, again
+     * after each version another writer took first (so their change is seen), up to {@link #OWN_COMMIT_ATTEMPTS}.
+     */
+    private static long ownMetadataCommit(Namespace ns, DeltaTables.Ref ref, String operation, Map<String, String> parameters,
+                                          java.util.function.Function<DeltaTables.Ref, io.delta.kernel.internal.actions.Metadata> change) throws IOException {
         for (int attempt = 1; ; attempt++) {
             requireOwnCommit(ref);
-            ObjectNode info = commitInfo("ADD COLUMNS", ref.version());
-            String commit = action("commitInfo", info) + "\n{\"metaData\":"
-                    + JsonUtils.rowToJson(ref.snapshot().getMetadata().withNewSchema(updated).toRow()) + "}\n";
+            String commit = commitInfoAction(operation, ref.version(), parameters) + "\n{\"metaData\":"
+                    + JsonUtils.rowToJson(change.apply(ref).toRow()) + "}\n";
             try {
                 DeltaCommitter.publish(ref.location(), ref.version() + 1, commit);
-                return "added column " + name + " " + type + " in " + ref.path() + " (version " + (ref.version() + 1) + ")";
+                checkpointIfDue(ref, ref.version() + 1);
+                return ref.version() + 1;
             } catch (FileAlreadyExistsException e) {
                 if (attempt == OWN_COMMIT_ATTEMPTS) {
                     throw new LakeshException("'" + ref.path() + "': other writers kept committing first (" + attempt
                             + " attempts); the table is unchanged, run it again");
                 }
-                // another writer took the version: a schema change of theirs is seen when planning again
                 ref = DeltaTables.resolve(ns, ref.location().display());
-                if (ref.snapshot().getSchema().fieldNames().stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
-                    throw new LakeshException("'" + ref.path() + "' got a column '" + name + "' from another writer meanwhile; the table is unchanged");
-                }
-                updated = ref.snapshot().getSchema().add(name, DeltaCreate.type(type, name), true);
             }
         }
     }
@@ -182,6 +225,7 @@ public final class DeltaChanges {
             }
             try {
                 DeltaCommitter.publish(latest.location(), latest.version() + 1, commit.toString());
+                checkpointIfDue(latest, latest.version() + 1);
             } catch (FileAlreadyExistsException e) {
                 if (attempt == OWN_COMMIT_ATTEMPTS) {
                     throw new LakeshException("'" + latest.path() + "': other writers kept committing first (" + attempt
@@ -191,6 +235,30 @@ public final class DeltaChanges {
             }
             return "restored " + latest.path() + " to version " + target.version() + " as version " + (latest.version() + 1) + ": "
                     + added + " files added back, " + removed + " removed (" + removedBytes + " bytes)";
+        }
+    }
+
+    /**
+     * After a commit of lakesh's own, the checkpoint a writer owes every `delta.checkpointInterval` versions (10 by
+     * default), as the kernel's post-commit hook writes it after appends: without it a table that lakesh maintains would
+     * replay ever longer JSON tails. A checkpoint is only a shortcut: when it cannot be written, the commit stands.
+     */
+    static void checkpointIfDue(DeltaTables.Ref ref, long version) {
+        long interval;
+        try {
+            interval = Long.parseLong(ref.snapshot().getTableProperties().getOrDefault("delta.checkpointInterval", "10"));
+        } catch (NumberFormatException e) {
+            interval = 10;
+        }
+        if (interval <= 0 || version % interval != 0) {
+            return;
+        }
+        try {
+            io.delta.kernel.TableManager.loadSnapshot(ref.location().uri()).atVersion(version).build(ref.engine()).writeCheckpoint(ref.engine());
+        } catch (CheckpointAlreadyExistsException e) {
+            // another writer wrote it first: the same checkpoint
+        } catch (RuntimeException | IOException e) {
+            // readers replay the commits instead; the next due checkpoint tries again
         }
     }
 
@@ -208,13 +276,6 @@ public final class DeltaChanges {
         }
     }
 
-    /** The add actions of a version by the file's location as the store names it ({@link DeltaFiles.DataFile#location()}). */
-    public static Map<String, ObjectNode> addActionsByLocation(DeltaTables.Ref ref) {
-        Map<String, ObjectNode> out = new LinkedHashMap<>();
-        addActions(ref).values().forEach(a -> out.put(DeltaFiles.location(a.path("path").asText(), ref.snapshot().getPath()), a));
-        return out;
-    }
-
     /**
      * Commits lakesh's own actions (one JSON line each) as the version after {@code ref}'s. When another writer took
      * that version first, its commits are checked: appends only, and the commit goes to the next version; a change of
@@ -227,6 +288,7 @@ public final class DeltaChanges {
         for (long version = ref.version() + 1; ; version++) {
             try {
                 DeltaCommitter.publish(ref.location(), version, commit);
+                checkpointIfDue(ref, version);
                 return version;
             } catch (FileAlreadyExistsException e) {
                 for (com.fasterxml.jackson.databind.JsonNode a : log.actions(version)) {
@@ -243,9 +305,18 @@ public final class DeltaChanges {
 
     /** `{"commitInfo":{…}}` for lakesh's own commit. */
     public static String commitInfoAction(String operation, long readVersion, Map<String, String> parameters) {
+        return commitInfoAction(operation, readVersion, parameters, Map.of());
+    }
+
+    /** `{"commitInfo":{…}}` with operation metrics (strings, as Delta writers record them; `history` shows them). */
+    public static String commitInfoAction(String operation, long readVersion, Map<String, String> parameters, Map<String, String> metrics) {
         ObjectNode info = commitInfo(operation, readVersion);
         ObjectNode p = info.putObject("operationParameters");
         parameters.forEach(p::put);
+        if (!metrics.isEmpty()) {
+            ObjectNode m = info.putObject("operationMetrics");
+            metrics.forEach(m::put);
+        }
         return action("commitInfo", info);
     }
 

@@ -30,10 +30,11 @@ public final class DeltaFiles {
 
     /**
      * One add file: its path relative to the table (decoded: the name in the store), partition values by
-     * column name, size, rows as its stats count them (null without stats), and its deletion vector.
+     * column name, size, rows as its stats count them (null without stats), its deletion vector, and (when
+     * listed {@code withActions}) its add action's JSON as the log has it, for a commit that removes it.
      */
     public record DataFile(String path, Map<String, String> partition, long size, Long records,
-                           DeletionVectorDescriptor deletionVector, String stats, String location) {
+                           DeletionVectorDescriptor deletionVector, String stats, String location, String action) {
         /** Rows the deletion vector removes (0 without one). */
         public long deleted() {
             return deletionVector == null ? 0 : deletionVector.getCardinality();
@@ -67,18 +68,24 @@ public final class DeltaFiles {
 
     /** The files a filter may need (the kernel skips files by partition values and stats); null: all. */
     public static List<DataFile> list(DeltaTables.Ref ref, io.delta.kernel.expressions.Predicate filter) {
+        return list(ref, filter, false);
+    }
+
+    /** As {@link #list(DeltaTables.Ref, io.delta.kernel.expressions.Predicate)}, with each add action when asked (one log replay for a rewrite). */
+    public static List<DataFile> list(DeltaTables.Ref ref, io.delta.kernel.expressions.Predicate filter, boolean withActions) {
         return ref.read(() -> {
             Map<String, String> logicalNames = logicalNames(ref.snapshot().getSchema());
             String root = ref.snapshot().getPath();
             List<DataFile> out = new ArrayList<>();
             var builder = ref.snapshot().getScanBuilder();
-            Scan scan = (filter == null ? builder : builder.withFilter(filter)).build();
+            var skipping = DeltaFilters.forSkipping(filter, ref.snapshot().getSchema());
+            Scan scan = (skipping == null ? builder : builder.withFilter(skipping)).build();
             try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(ref.engine(), true)) {
                 while (batches.hasNext()) {
                     try (CloseableIterator<Row> rows = batches.next().getRows()) {
                         while (rows.hasNext()) {
                             CancelledException.check();
-                            out.add(dataFile(rows.next(), logicalNames, root));
+                            out.add(dataFile(rows.next(), logicalNames, root, withActions));
                         }
                     }
                 }
@@ -89,12 +96,14 @@ public final class DeltaFiles {
         });
     }
 
-    private static DataFile dataFile(Row scanFile, Map<String, String> logicalNames, String root) {
-        AddFile add = new AddFile(scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+    private static DataFile dataFile(Row scanFile, Map<String, String> logicalNames, String root, boolean withAction) {
+        Row addRow = scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
+        AddFile add = new AddFile(addRow);
         Map<String, String> partition = new LinkedHashMap<>();
         InternalScanFileUtils.getPartitionValues(scanFile).forEach((k, v) -> partition.put(logicalNames.getOrDefault(k, k), v));
         return new DataFile(relative(add.getPath(), root), partition, add.getSize(), add.getNumRecords().orElse(null),
-                add.getDeletionVector().orElse(null), add.getStatsJson().orElse(null), location(add.getPath(), root));
+                add.getDeletionVector().orElse(null), add.getStatsJson().orElse(null), location(add.getPath(), root),
+                withAction ? io.delta.kernel.defaults.internal.json.JsonUtils.rowToJson(addRow) : null);
     }
 
     /**

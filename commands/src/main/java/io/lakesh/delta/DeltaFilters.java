@@ -61,6 +61,31 @@ public final class DeltaFilters {
         return result;
     }
 
+    /**
+     * The part of {@code filter} the kernel may skip files by: conjuncts on a column whose type was widened are left
+     * out, because older files' stats hold values of the old type (a date for a column now timestamp_ntz), which
+     * kernel 4.4 fails to parse. Rows are still filtered by the whole predicate; skipping never decides an answer.
+     */
+    public static Predicate forSkipping(Predicate filter, StructType schema) {
+        if (filter == null) {
+            return null;
+        }
+        if (filter.getName().equals("AND")) {
+            Predicate left = forSkipping((Predicate) filter.getChildren().get(0), schema);
+            Predicate right = forSkipping((Predicate) filter.getChildren().get(1), schema);
+            return left == null ? right : right == null ? left : new Predicate("AND", left, right);
+        }
+        return widenedColumn(filter, schema) ? null : filter;
+    }
+
+    private static boolean widenedColumn(io.delta.kernel.expressions.Expression e, StructType schema) {
+        if (e instanceof Column c) {
+            StructField f = schema.fields().stream().filter(x -> x.getName().equals(c.getNames()[0])).findFirst().orElse(null);
+            return f != null && !f.getTypeChanges().isEmpty();
+        }
+        return e.getChildren().stream().anyMatch(child -> widenedColumn(child, schema));
+    }
+
     private static StructField field(String name, StructType schema) {
         for (StructField f : schema.fields()) {
             if (f.getName().equalsIgnoreCase(name)) {

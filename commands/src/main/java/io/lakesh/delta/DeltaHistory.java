@@ -28,11 +28,24 @@ public final class DeltaHistory {
     /** The newest {@code limit} commits at or before the snapshot's version, newest first (limit < 0: all). */
     public static List<Commit> commits(DeltaTables.Ref ref, int limit) throws IOException {
         DeltaLog log = new DeltaLog(ref.location());
-        List<Long> versions = log.versions().stream().filter(v -> v <= ref.version()).toList();
+        // newest first from the snapshot's version back, without listing the log (thousands of files on a busy
+        // table), to the first commit that is not there; all of them only for --all
+        List<Long> versions = new ArrayList<>();
+        if (limit < 0) {
+            versions.addAll(log.versions().stream().filter(v -> v <= ref.version()).toList());
+        } else {
+            for (long v = ref.version(); v >= 0 && versions.size() < limit; v--) {
+                versions.add(v);
+            }
+        }
         List<Commit> out = new ArrayList<>();
-        for (long v : limit < 0 ? versions : versions.subList(0, Math.min(limit, versions.size()))) {
+        for (long v : versions) {
             CancelledException.check();
-            JsonNode info = log.actions(v).stream().filter(a -> a.has("commitInfo")).map(a -> a.get("commitInfo"))
+            List<JsonNode> actions = log.actionsIfPresent(v);
+            if (actions == null) {
+                break; // cleaned up after a checkpoint, with every older one
+            }
+            JsonNode info = actions.stream().filter(a -> a.has("commitInfo")).map(a -> a.get("commitInfo"))
                     .findFirst().orElse(JsonNodeFactory.instance.objectNode());
             out.add(new Commit(v, log.time(v, info), text(info.get("operation")), pairs(info.get("operationParameters")),
                     pairs(info.get("operationMetrics")), text(info.get("engineInfo"))));

@@ -52,6 +52,15 @@ final class DeltaLog {
 
     /** The actions of one commit, in order; a line that is not JSON fails naming the version. */
     List<JsonNode> actions(long version) throws IOException {
+        List<JsonNode> actions = actionsIfPresent(version);
+        if (actions == null) {
+            throw new LakeshException("'" + table.display() + "': Delta log version " + version + " is missing (" + file(version) + ")");
+        }
+        return actions;
+    }
+
+    /** As {@link #actions(long)}, or null when the commit file is not there (cleaned up after a checkpoint). */
+    List<JsonNode> actionsIfPresent(long version) throws IOException {
         List<JsonNode> actions = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(table.store().open(file(version)), StandardCharsets.UTF_8))) {
             String line;
@@ -68,8 +77,8 @@ final class DeltaLog {
                             + " is not JSON: " + Errors.firstLine(e).replaceAll("\\s+at \\[Source.*", "") + ")");
                 }
             }
-        } catch (FileNotFoundException e) {
-            throw new LakeshException("'" + table.display() + "': Delta log version " + version + " is missing (" + file(version) + ")");
+        } catch (FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            return null;
         }
         return actions;
     }

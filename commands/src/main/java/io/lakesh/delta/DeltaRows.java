@@ -78,7 +78,8 @@ public final class DeltaRows {
         ref.read(() -> {
             ScanBuilder builder = ref.snapshot().getScanBuilder();
             // the filter prunes files by partition values and stats; rows are filtered exactly below
-            Scan scan = (filter == null ? builder : builder.withFilter(filter)).build();
+            Predicate skipping = DeltaFilters.forSkipping(filter, ref.snapshot().getSchema());
+            Scan scan = (skipping == null ? builder : builder.withFilter(skipping)).build();
             Row state = scan.getScanState(ref.engine());
             StructType physical = ScanStateRow.getPhysicalDataReadSchema(state);
             try (CloseableIterator<FilteredColumnarBatch> files = scan.getScanFiles(ref.engine())) {

@@ -72,6 +72,16 @@ public final class DeltaTables {
         if (l.isVirtual() || ns.stat(l).kind() != Kind.DELTA) {
             throw new LakeshException("'" + v.path() + "' is not a Delta table (a Delta table is a directory with _delta_log/)");
         }
+        // a time picks its version from the latest, so only the latest and numbered versions are kept
+        boolean kept = v.version() == null || v.version().matches("\\d{1,11}");
+        String key = !kept ? null : l.uri() + "@" + (v.version() == null ? "" : Long.parseLong(v.version()));
+        DeltaSnapshots cache = DeltaSnapshots.of(ns);
+        DeltaTables.Ref cached = kept ? cache.get(key, v.version() == null) : null;
+        if (cached != null) {
+            return new Ref(l, cached.engine(), cached.snapshot()); // the location as this argument named it
+        }
+        // seen before the load: a checkpoint written meanwhile makes the next resolve load again
+        long lastCheckpoint = kept ? DeltaSnapshots.lastCheckpoint(l) : -1;
         Engine engine = engine(ns);
         try {
             // writes from this snapshot commit put-if-absent (the kernel's default rename overwrites on local files)
@@ -79,7 +89,11 @@ public final class DeltaTables {
             if (v.version() != null) {
                 builder = at(builder, v.version(), l, engine);
             }
-            return new Ref(l, engine, builder.build(engine));
+            Ref ref = new Ref(l, engine, builder.build(engine));
+            if (kept) {
+                cache.put(key, ref, lastCheckpoint);
+            }
+            return ref;
         } catch (RuntimeException e) {
             throw failure(l, e);
         }

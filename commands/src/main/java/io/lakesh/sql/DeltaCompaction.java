@@ -23,16 +23,24 @@ public final class DeltaCompaction implements MaintenancePlan {
     private final DeltaTables.Ref ref;
     private final long targetBytes;
     private final int minInputFiles;
+    private final DataRewrite.Order order;
     private final List<List<DeltaFiles.DataFile>> groups = new ArrayList<>();
     private final List<TableFile> files = new ArrayList<>();
 
-    public DeltaCompaction(CommandContext ctx, DeltaTables.Ref ref, Long targetSize, int minInputFiles) {
+    public DeltaCompaction(CommandContext ctx, DeltaTables.Ref ref, Long targetSize, int minInputFiles, DataRewrite.Order order) {
         this.ctx = ctx;
         this.ref = ref;
+        this.order = order;
+        for (String column : order == null ? List.<String>of() : order.columns()) {
+            String name = column.trim().replaceFirst("(?i)\\s+(asc|desc)(\\s+nulls\\s+(first|last))?$", "");
+            if (ref.snapshot().getSchema().fieldNames().stream().noneMatch(n -> n.equalsIgnoreCase(name))) {
+                throw new io.lakesh.UsageException("no column '" + name + "' in " + ref.path() + " to order by");
+            }
+        }
         this.targetBytes = targetSize == null ? DeltaWrite.targetFileSize(ref) : targetSize;
         this.minInputFiles = minInputFiles;
         Map<String, List<DeltaFiles.DataFile>> byPartition = new LinkedHashMap<>();
-        for (DeltaFiles.DataFile f : DeltaFiles.list(ref)) {
+        for (DeltaFiles.DataFile f : DeltaFiles.list(ref, null, true)) {
             if (f.size() < targetBytes * 3 / 4 || f.deletionVector() != null) {
                 byPartition.computeIfAbsent(DeltaFiles.partitionText(f.partition()), k -> new ArrayList<>()).add(f);
             }
@@ -52,7 +60,7 @@ public final class DeltaCompaction implements MaintenancePlan {
                     + new Bytes(targetBytes * 3 / 4).human() + " or files with deletion vectors";
         }
         return MaintenancePlan.rewriteOf(files) + " in " + MaintenancePlan.count(groups.size(), "partition") + " of " + ref.path() + " into files of up to "
-                + new Bytes(targetBytes).human() + "; the old files stay for older versions until vacuum";
+                + new Bytes(targetBytes).human() + (order == null ? "" : ", " + order.description()) + "; the old files stay for older versions until vacuum";
     }
 
     @Override
@@ -76,9 +84,12 @@ public final class DeltaCompaction implements MaintenancePlan {
         List<DeltaRewrite.Group> rewrites = new ArrayList<>();
         for (List<DeltaFiles.DataFile> g : groups) {
             all.addAll(g);
-            rewrites.add(new DeltaRewrite.Group(g, null));
+            rewrites.add(new DeltaRewrite.Group(g, null, order == null ? null : order.sql()));
         }
-        DeltaRewrite.Result r = DeltaRewrite.commit(ctx, ref, all, rewrites, targetBytes, false, "optimize", Map.of());
+        // as Delta's OPTIMIZE records it: the z-order columns (a JSON list), none for compaction alone
+        Map<String, String> parameters = order == null ? Map.of() : Map.of(order.zorder() ? "zOrderBy" : "sortBy", order.zorder()
+                ? order.columns().stream().map(c -> "\"" + c + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]")) : String.join(", ", order.columns()));
+        DeltaRewrite.Result r = DeltaRewrite.commit(ctx, ref, all, rewrites, targetBytes, false, "optimize", parameters);
         return "rewrote " + MaintenancePlan.count(all.size(), "data file") + " into " + r.filesWritten() + " (" + r.rows() + " rows) in "
                 + ref.path() + " as version " + r.version();
     }

@@ -28,8 +28,8 @@ import java.util.Set;
 final class DeltaRewrite {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Files read together; {@code keep} a SQL condition on the rows kept (null: all rows). */
-    record Group(List<DeltaFiles.DataFile> files, String keep) {
+    /** Files read together; {@code keep} a SQL condition on the rows kept (null: all rows), {@code order} an ORDER BY (null: none). */
+    record Group(List<DeltaFiles.DataFile> files, String keep, String order) {
     }
 
     /** What was committed: the version, files written and rows written. */
@@ -37,6 +37,14 @@ final class DeltaRewrite {
     }
 
     private DeltaRewrite() {
+    }
+
+    /** The add action of a file listed {@code withActions} ({@link DeltaFiles#list(DeltaTables.Ref, io.delta.kernel.expressions.Predicate, boolean)}). */
+    static ObjectNode addAction(DeltaFiles.DataFile f) throws IOException {
+        if (f.action() == null) {
+            throw new IllegalStateException(f.path() + " was listed without its add action");
+        }
+        return (ObjectNode) JSON.readTree(f.action());
     }
 
     static Result commit(CommandContext ctx, DeltaTables.Ref ref, List<DeltaFiles.DataFile> removed, List<Group> rewrites, long targetSize,
@@ -48,19 +56,15 @@ final class DeltaRewrite {
             long rows = 0;
             for (Group g : rewrites) {
                 rows += DeltaWrite.write(ctx, ref, txn, batch, build -> SqlQuery.plain("SELECT * FROM (" + DeltaRelation.of(build, ref, g.files())
-                        + ") lakesh_rows" + (g.keep() == null ? "" : " WHERE (" + g.keep() + ") IS NOT TRUE"), ctx.namespace()), targetSize, adds);
+                        + ") lakesh_rows" + (g.keep() == null ? "" : " WHERE (" + g.keep() + ") IS NOT TRUE")
+                        + (g.order() == null ? "" : " ORDER BY " + g.order()), ctx.namespace()), targetSize, adds);
             }
-            Map<String, ObjectNode> current = DeltaChanges.addActionsByLocation(ref);
             long time = System.currentTimeMillis();
             List<String> lines = new ArrayList<>();
             lines.add(DeltaChanges.commitInfoAction(operation.toUpperCase(java.util.Locale.ROOT), ref.version(), parameters));
             Set<String> locations = new LinkedHashSet<>();
             for (DeltaFiles.DataFile f : removed) {
-                ObjectNode add = current.get(f.location());
-                if (add == null) {
-                    throw new LakeshException("'" + ref.path() + "': file " + f.path() + " is not in version " + ref.version());
-                }
-                lines.add(DeltaChanges.removeAction(add, time, dataChange));
+                lines.add(DeltaChanges.removeAction(addAction(f), time, dataChange));
                 locations.add(f.location());
             }
             for (Row a : adds) {

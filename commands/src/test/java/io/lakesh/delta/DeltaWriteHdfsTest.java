@@ -116,4 +116,27 @@ class DeltaWriteHdfsTest {
             lakesh.err();
         }
     }
+
+    @Test
+    void deleteWritesDeletionVectorsOnHdfs() throws Exception {
+        HdfsCluster hdfs = HdfsCluster.shared();
+        Lakesh setup = Lakesh.inTempHome();
+        Files.writeString(setup.home().resolve("lakesh.conf"), "mount./hdfs = " + hdfs.uri() + "\nhadoop.dfs.replication = 2\n");
+        setup.close();
+        String dir = "/deltadv-" + System.nanoTime();
+        String table = "/hdfs" + dir + "/t";
+        try (Lakesh lakesh = new Lakesh(setup.home())) {
+            assertEquals(0, lakesh.run("create table " + table + " (id bigint, region string) --using delta --partitioned-by region "
+                    + "--property delta.enableDeletionVectors=true"), lakesh.err());
+            assertEquals(0, lakesh.run("insert into " + table + " select range, 'a b/c=d%' from range(4);"), lakesh.err());
+            assertEquals(0, lakesh.run("delete " + table + " --where \"id = 1\" --force"), lakesh.err());
+            assertTrue(lakesh.out().endsWith("(removed 0 data files, deletion vectors on 1 data file)\n"));
+            assertEquals(Set.of("0,a b/c=d%", "2,a b/c=d%", "3,a b/c=d%"), new TreeSet<>(headRows(lakesh, table)));
+            DeltaTestTables.assertSqlReadsWhatTheKernelReads(lakesh, table);
+            try (FileSystem fs = hdfs.fs()) {
+                FileStatus[] vectors = fs.globStatus(new org.apache.hadoop.fs.Path(hdfs.uri() + dir.substring(1) + "/t/deletion_vector_*.bin"));
+                assertEquals(1, vectors.length, "one deletion vector file, in the table directory");
+            }
+        }
+    }
 }

@@ -181,9 +181,12 @@ final class NamespaceCompleter implements Completer {
         List<String> tries = name.contains("/") ? List.of(name) : List.of(name.replace('.', '/'), Namespace.ICEBERG + "/" + name.replace('.', '/'));
         for (String t : tries) {
             try {
+                if (io.lakesh.delta.DeltaTables.isDelta(ns, t)) {
+                    return io.lakesh.delta.DeltaTables.resolve(ns, t).snapshot().getSchema().fieldNames();
+                }
                 return io.lakesh.iceberg.IcebergTables.resolve(ns, t).schema().columns().stream().map(f -> f.name()).toList();
             } catch (Exception e) {
-                // not an Iceberg table under this reading of the name
+                // not a table under this reading of the name
             }
         }
         return List.of();

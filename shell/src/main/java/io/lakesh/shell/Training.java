@@ -62,7 +62,7 @@ final class Training {
         }
     }
 
-    /** Iceberg, Parquet and SQLite classes, from a throw-away home so the user's catalog is untouched. */
+    /** Iceberg, Delta, Parquet and SQLite classes, from a throw-away home so the user's catalog is untouched. */
     private static void trainTables(CommandRunner runner) {
         java.nio.file.Path tmp = null;
         try {
@@ -76,6 +76,10 @@ final class Training {
                 r.runLine("create table /iceberg/lake/t/t (id bigint, s string); load /iceberg/lake/t/t " + csv
                         + "; count /iceberg/lake/t/t; head /iceberg/lake/t/t; describe /iceberg/lake/t/t; history /iceberg/lake/t/t;"
                         + " files /iceberg/lake/t/t; ls -l /iceberg/lake/t; select count(*), max(s) from /iceberg/lake/t/t where id > 0;");
+                // the kernel's classes: log replay, checkpoints, describe and history of Delta tables
+                r.runLine("create table /local/d (id bigint, s string) --using delta; load /local/d " + csv + "; checkpoint /local/d;"
+                        + " describe /local/d; history /local/d; head /local/d; count /local/d; ls -l /local;"
+                        + " select count(*), max(s) from '/local/d' where id > 0;");
             }
         } catch (java.io.IOException e) {
             runner.context().err().println("lakesh: training the start-up archive: " + e.getMessage());

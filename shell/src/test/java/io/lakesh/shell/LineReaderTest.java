@@ -133,6 +133,18 @@ class LineReaderTest {
     }
 
     @Test
+    void tabCompletesDeltaTablePathsAndColumns() throws Exception {
+        CommandRunner setup = new CommandRunner(new CommandContext(ns, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter())));
+        assertEquals(0, setup.runLine("create table /local/events (id bigint, region string) --using delta"));
+        assertEquals("describe /local/events/", type("describe /local/ev\t\r"));
+        assertEquals("count /local/events --where region", type("count /local/events --where reg\t\r"));
+        assertEquals("delete /local/events --where region", type("delete /local/events --where reg\t\r"));
+        assertEquals("select id from '/local/events' where region \n;", type("select id from '/local/events' where regi\t\r;\r"),
+                "in SQL, the columns of the Delta table after FROM");
+    }
+
+    @Test
     void groovyLinesCompleteTheLakeApi() throws Exception {
         assertEquals(":g lake.pwd()", type(":g lake.pw\t)\r"));
         assertEquals(":g lake.exists()", type(":g lake.exis\t)\r"));

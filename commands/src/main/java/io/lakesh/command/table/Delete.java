@@ -8,9 +8,9 @@ import io.lakesh.sql.DeltaDelete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "delete", description = "Delete the rows of a Delta table that match --where, by rewriting the files that hold them in one commit; shows the plan, then asks or needs --force.")
+@Command(name = "delete", description = "Delete the rows of a Delta table that match --where in one commit: deletion vectors when the table has them on, else by rewriting the files that hold them; shows the plan, then asks or needs --force.")
 public class Delete extends MaintenanceCommand {
-    @Option(names = "--where", required = true, paramLabel = "CONDITION", description = "Rows to delete: comparisons of columns with literals joined by and, e.g. \"region = 'EU' and amount < 5\".")
+    @Option(names = "--where", required = true, paramLabel = "FILTER", description = "Rows to delete: comparisons of columns with literals joined by and, e.g. \"region = 'EU' and amount < 5\".")
     String where;
 
     @Override

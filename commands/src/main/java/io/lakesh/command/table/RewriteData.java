@@ -7,7 +7,7 @@ import io.lakesh.sql.DataRewrite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "rewrite-data", aliases = "optimize", description = "Compact a table's small data files (and files with deletes) into files of the target size, per partition, optionally sorted (Iceberg) — Delta's OPTIMIZE on a Delta table; shows the plan, then asks or needs --force.")
+@Command(name = "rewrite-data", aliases = "optimize", description = "Compact a table's small data files (and files with deletes) into files of the target size, per partition, optionally sorted or z-ordered — Delta's OPTIMIZE on a Delta table; shows the plan, then asks or needs --force.")
 public class RewriteData extends MaintenanceCommand {
     @Option(names = "--target-size", paramLabel = "SIZE", description = "Size of the files written, e.g. 128M (default: the table's write.target-file-size-bytes, 512 MiB).")
     String targetSize;
@@ -20,24 +20,21 @@ public class RewriteData extends MaintenanceCommand {
 
     @Override
     protected MaintenancePlan plan(IcebergTables.Ref ref) throws Exception {
+        return new DataRewrite(ctx, ref, targetSize == null ? null : Bytes.parse(targetSize), minInputFiles, order());
+    }
+
+    @Override
+    protected MaintenancePlan plan(io.lakesh.delta.DeltaTables.Ref ref) {
+        return new io.lakesh.sql.DeltaCompaction(ctx, ref, targetSize == null ? null : Bytes.parse(targetSize), minInputFiles, order());
+    }
+
+    private DataRewrite.Order order() {
         if (zorderBy != null && sortBy != null) {
             throw new io.lakesh.UsageException("give --sort-by or --zorder-by, not both");
         }
         if (minInputFiles < 1) {
             throw new io.lakesh.UsageException("--min-input-files takes 1 or more");
         }
-        return new DataRewrite(ctx, ref, targetSize == null ? null : Bytes.parse(targetSize), minInputFiles,
-                sortBy != null ? DataRewrite.Order.sorted(sortBy) : zorderBy != null ? DataRewrite.Order.zorder(zorderBy) : null);
-    }
-
-    @Override
-    protected MaintenancePlan plan(io.lakesh.delta.DeltaTables.Ref ref) {
-        if (sortBy != null || zorderBy != null) {
-            throw new io.lakesh.UsageException("--sort-by and --zorder-by are for Iceberg tables; a Delta table is compacted as it is");
-        }
-        if (minInputFiles < 1) {
-            throw new io.lakesh.UsageException("--min-input-files takes 1 or more");
-        }
-        return new io.lakesh.sql.DeltaCompaction(ctx, ref, targetSize == null ? null : Bytes.parse(targetSize), minInputFiles);
+        return sortBy != null ? DataRewrite.Order.sorted(sortBy) : zorderBy != null ? DataRewrite.Order.zorder(zorderBy) : null;
     }
 }
