@@ -129,7 +129,7 @@ final class ClusterBench extends Section {
             double goal = 0.5;
 
             StringBuilder b = text;
-            b.append("## 8. The local cluster: start, and `health` with ").append(String.format(Locale.ROOT, "%,d", n)).append(" tables\n\n");
+            b.append("## " + number() + ". The local cluster: start, and `health` with ").append(String.format(Locale.ROOT, "%,d", n)).append(" tables\n\n");
             b.append("`cluster start` runs a NameNode and 3 DataNodes as JVMs of their own (Hadoop ").append(org.apache.hadoop.util.VersionInfo.getVersion())
                     .append(" server jars resolved through Maven into `$LAKESH_HOME/cluster/lib`, `-Xmx512m`/`-Xmx256m`, C1 only, Serial GC), ")
                     .append("and returns when every DataNode has heartbeated to the NameNode and safe mode is off. ")

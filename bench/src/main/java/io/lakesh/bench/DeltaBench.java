@@ -15,7 +15,7 @@ import static io.lakesh.bench.Harness.ratio;
 import static io.lakesh.bench.Harness.secs;
 
 /**
- * 8. Delta tables: `describe` + `history` of a table with 10,000 commits and checkpoints against delta-kernel's own
+ * 10. Delta tables: `describe` + `history` of a table with 10,000 commits and checkpoints against delta-kernel's own
  * snapshot load ({@link KernelSnapshot}, a JVM of its own); `optimize` of 1,000 small files against DuckDB rewriting
  * the same rows into Parquet ({@link DuckQuery}).
  */
@@ -42,7 +42,7 @@ final class DeltaBench extends Section {
     @Override
     void run() throws Exception {
         String loadBefore = load();
-        text.append(String.format(Locale.ROOT, "## 8. Delta tables: `describe` + `history` of %,d commits, `optimize` of %,d small files%n%n",
+        text.append(String.format(Locale.ROOT, "## 10. Delta tables: `describe` + `history` of %,d commits, `optimize` of %,d small files%n%n",
                 COMMITS, SMALL_FILES));
         Path root = Files.createDirectories(h.home.resolve("warehouse/bench-delta"));
         history(root.resolve("history"));

@@ -156,7 +156,7 @@ final class TrinoBench extends Section {
         double q1 = lakeQ1.median() / jdbcQ1.median();
         double q6 = lakeQ6.median() / jdbcQ6.median();
         double smallRatio = smallTrino.median() / smallDuck.median();
-        text.append("## 8. Trino: TPC-H through lakesh against plain JDBC; a small table through Trino against DuckDB\n\n");
+        text.append("## " + number() + ". Trino: TPC-H through lakesh against plain JDBC; a small table through Trino against DuckDB\n\n");
         text.append(String.format(Locale.ROOT, "Trino %s single node on 127.0.0.1, started by `lakefs-init/trino-local.groovy start` (`TrinoLocal`, "
                 + "as tests start it; `-Xmx1G`, C1 only, `task.concurrency=2`; %.0f s from start to the first query, install included). "
                 + "TPC-H Q1 and Q6 on the `tpch` connector's `sf1` (6,001,215 generated lineitem rows per scan). One `./lakesh -f` "

@@ -27,6 +27,7 @@ public final class DuckEngine implements AutoCloseable {
     private final FileCache cache;
     private final PlanCache plans = new PlanCache();
     private DuckDBConnection connection;
+    private boolean closed;
     private final CancellableStatement.Worker worker = new CancellableStatement.Worker("lakesh-duckdb");
 
     private DuckEngine(Namespace ns) {
@@ -45,6 +46,27 @@ public final class DuckEngine implements AutoCloseable {
 
     /** The engine's name in `\timing` lines. */
     public static final String ENGINE = "DuckDB";
+
+    /**
+     * Starts DuckDB on a daemon thread (loading its native library takes a few hundred ms) for a command that
+     * needs it after other work, e.g. a Delta log replay; a failure here shows again on the command's first use.
+     */
+    public void startInBackground() {
+        Thread t = new Thread(() -> {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    connection();
+                } catch (RuntimeException e) {
+                    // the command's own first use retries and reports it
+                }
+            }
+        }, "lakesh-duckdb-start");
+        t.setDaemon(true);
+        t.start();
+    }
 
     synchronized DuckDBConnection connection() {
         if (connection == null) {
@@ -208,6 +230,7 @@ public final class DuckEngine implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         worker.close();
         if (connection != null) {
             try {

@@ -19,6 +19,11 @@ public class Delete extends MaintenanceCommand {
     }
 
     @Override
+    protected boolean deltaUsesDuckDb() {
+        return true;
+    }
+
+    @Override
     protected MaintenancePlan plan(DeltaTables.Ref ref) throws Exception {
         return new DeltaDelete(ctx, ref, where);
     }

@@ -34,6 +34,11 @@ public abstract class MaintenanceCommand extends LakeCommand {
     /** Plans the step against the table as it is now. */
     protected abstract MaintenancePlan plan(IcebergTables.Ref ref) throws Exception;
 
+    /** Whether applying the step on a Delta table runs DuckDB (then it starts while the log is replayed). */
+    protected boolean deltaUsesDuckDb() {
+        return false;
+    }
+
     /** Plans the step against a Delta table's latest version; the steps that are Iceberg's only refuse it. */
     protected MaintenancePlan plan(io.lakesh.delta.DeltaTables.Ref ref) throws Exception {
         throw new LakeshException("'" + ref.path() + "' is a Delta table; " + name() + " is for Iceberg tables");
@@ -50,6 +55,9 @@ public abstract class MaintenanceCommand extends LakeCommand {
             throw new UsageException("'" + table + "': " + name() + " works on the table as a whole; name it without '@'");
         }
         if (io.lakesh.delta.DeltaTables.isDelta(ctx.namespace(), table)) {
+            if (deltaUsesDuckDb() && !dryRun) {
+                io.lakesh.sql.DuckEngine.of(ctx.namespace()).startInBackground();
+            }
             io.lakesh.delta.DeltaTables.Ref ref = io.lakesh.delta.DeltaTables.resolve(ctx.namespace(), table);
             return present(plan(ref), ref.path(), ref.snapshot().getPath());
         }

@@ -24,6 +24,11 @@ public class RewriteData extends MaintenanceCommand {
     }
 
     @Override
+    protected boolean deltaUsesDuckDb() {
+        return true;
+    }
+
+    @Override
     protected MaintenancePlan plan(io.lakesh.delta.DeltaTables.Ref ref) {
         return new io.lakesh.sql.DeltaCompaction(ctx, ref, targetSize == null ? null : Bytes.parse(targetSize), minInputFiles, order());
     }
