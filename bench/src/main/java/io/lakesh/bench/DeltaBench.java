@@ -195,9 +195,8 @@ final class DeltaBench extends Section {
                         throw new IllegalStateException("optimize run " + i + ": expected '" + expect + "' in " + a.out());
                     }
                 } else {
-                    Path statement = Files.writeString(duckOut.resolve("copy-" + i + ".sql"),
-                            "COPY (SELECT * FROM read_parquet(" + list + ")) TO '" + duckOut.resolve("out-" + i + ".parquet") + "' (FORMAT parquet)");
-                    b = h.mustRun("delta-optimize-duckdb-" + i, h.benchMain(DuckQuery.class, "1", "@" + statement), Duration.ofMinutes(10));
+                    b = h.mustRun("delta-optimize-duckdb-" + i, h.duckOnce(duckOut, "copy-" + i,
+                            "COPY (SELECT * FROM read_parquet(" + list + ")) TO '" + duckOut.resolve("out-" + i + ".parquet") + "' (FORMAT parquet)"), Duration.ofMinutes(10));
                 }
             }
             if (counted) {

@@ -251,6 +251,15 @@ final class Harness {
         return javaOn(classpath + ":" + benchClasses, main.getName(), args);
     }
 
+    /**
+     * The DuckDB peer running one statement once; the statement goes in a file next to {@code out}, since a list of
+     * 1,000 paths is longer than one argument may be (128 KiB).
+     */
+    List<String> duckOnce(Path out, String name, String sql) throws IOException {
+        Path statement = Files.writeString(out.resolve(name + ".sql"), sql);
+        return benchMain(DuckQuery.class, "1", "@" + statement);
+    }
+
     private List<String> javaOn(String cp, String main, String... args) {
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp, "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", main));
         cmd.addAll(Arrays.asList(args));

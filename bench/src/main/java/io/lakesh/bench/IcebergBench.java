@@ -279,7 +279,7 @@ final class IcebergBench extends Section {
                         throw new IllegalStateException("rewrite-data run " + i + ": expected '" + expect + "' in " + a.out());
                     }
                 } else {
-                    b = h.mustRun("iceberg-rewrite-duckdb-" + i, h.benchMain(DuckQuery.class, "1",
+                    b = h.mustRun("iceberg-rewrite-duckdb-" + i, h.duckOnce(duckOut, "copy-" + i,
                             "COPY (SELECT * FROM read_parquet(" + list + ")) TO '" + duckOut.resolve("out-" + i + ".parquet") + "' (FORMAT parquet)"), Duration.ofMinutes(10));
                 }
             }
@@ -295,8 +295,8 @@ final class IcebergBench extends Section {
                 + "into Parquet. The table `lake.rw.t` got its files from %,d `insert` statements of %,d rows each (one data file and "
                 + "one commit each, as a streaming writer leaves a table). lakesh: `./lakesh -c \"rewrite-data /iceberg/lake/rw/t --force\"`, "
                 + "each run after an untimed `rollback` to the snapshot before, so that every run rewrites the same files: plan from %,d manifests, DuckDB reads the files (deletes applied) and writes one file, footer metrics, "
-                + "one RewriteFiles commit. DuckDB: `io.lakesh.bench.DuckQuery 1 \"COPY (SELECT * FROM read_parquet([the %,d files])) TO "
-                + "'out.parquet' (FORMAT parquet)\"`, a JVM of its own. Whole processes, %d runs each, alternating, after one untimed run of each.%n%n",
+                + "one RewriteFiles commit. DuckDB: `io.lakesh.bench.DuckQuery 1 @copy.sql` with `COPY (SELECT * FROM read_parquet([the %,d files])) TO "
+                + "'out.parquet' (FORMAT parquet)`, a JVM of its own. Whole processes, %d runs each, alternating, after one untimed run of each.%n%n",
                 SMALL_FILES, SMALL_FILES, goal, SMALL_FILES, ROWS_PER_FILE, SMALL_FILES, SMALL_FILES, runs));
         text.append("| Command | Runs | Median | Min–max | CPU, median (user+sys) |\n|---|---:|---:|---:|---:|\n");
         text.append(String.format(Locale.ROOT, "| lakesh `rewrite-data --force` | %d | %.2f s | %.2f–%.2f s | %.1f s |%n",

@@ -154,13 +154,23 @@ public final class DataRewrite implements MaintenancePlan {
 
     @Override
     public String headline() {
-        if (isEmpty()) {
-            return "nothing to rewrite in " + ref.path() + ": no partition has " + inputFiles + " or more data files under "
-                    + new Bytes(targetBytes * 3 / 4).human() + " or files with deletes";
+        return headline(files, groups.size(), ref.path(), targetBytes, inputFiles, order, "files with deletes",
+                "older snapshots until expire-snapshots");
+    }
+
+    /**
+     * A compaction plan's headline, Iceberg's and Delta's: the files rewritten, into what, and how long the old
+     * ones stay; or why there is nothing to rewrite.
+     */
+    static String headline(List<TableFile> files, int partitions, String path, long targetBytes, int minInputFiles, Order order,
+                           String alsoRewritten, String oldFilesKeptFor) {
+        if (partitions == 0) {
+            return "nothing to rewrite in " + path + ": no partition has " + minInputFiles + " or more data files under "
+                    + new Bytes(targetBytes * 3 / 4).human() + " or " + alsoRewritten;
         }
-        return MaintenancePlan.rewriteOf(files) + " in " + MaintenancePlan.count(groups.size(), "partition") + " of " + ref.path() + " into files of up to "
+        return MaintenancePlan.rewriteOf(files) + " in " + MaintenancePlan.count(partitions, "partition") + " of " + path + " into files of up to "
                 + new Bytes(targetBytes).human() + (order == null ? "" : ", " + order.description())
-                + "; the old files stay for older snapshots until expire-snapshots";
+                + "; the old files stay for " + oldFilesKeptFor;
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.lakesh.delta.DeltaFiles;
 import io.lakesh.delta.DeltaTables;
 import io.lakesh.iceberg.MaintenancePlan;
 import io.lakesh.iceberg.TableFile;
-import io.lakesh.output.Bytes;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,12 +54,8 @@ public final class DeltaCompaction implements MaintenancePlan {
 
     @Override
     public String headline() {
-        if (isEmpty()) {
-            return "nothing to rewrite in " + ref.path() + ": no partition has " + minInputFiles + " or more data files under "
-                    + new Bytes(targetBytes * 3 / 4).human() + " or files with deletion vectors";
-        }
-        return MaintenancePlan.rewriteOf(files) + " in " + MaintenancePlan.count(groups.size(), "partition") + " of " + ref.path() + " into files of up to "
-                + new Bytes(targetBytes).human() + (order == null ? "" : ", " + order.description()) + "; the old files stay for older versions until vacuum";
+        return DataRewrite.headline(files, groups.size(), ref.path(), targetBytes, minInputFiles, order, "files with deletion vectors",
+                "older versions until vacuum");
     }
 
     @Override
