@@ -44,6 +44,10 @@ public final class DuckEngine implements AutoCloseable {
         return cache;
     }
 
+    PlanCache plans() {
+        return plans;
+    }
+
     /** The engine's name in `\timing` lines. */
     public static final String ENGINE = "DuckDB";
 

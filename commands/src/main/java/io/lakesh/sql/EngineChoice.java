@@ -2,7 +2,6 @@ package io.lakesh.sql;
 
 import io.lakesh.LakeshException;
 import io.lakesh.config.Config;
-import io.lakesh.iceberg.Filters;
 import io.lakesh.iceberg.IcebergTables;
 import io.lakesh.namespace.Location;
 import io.lakesh.namespace.Namespace;
@@ -12,8 +11,6 @@ import io.lakesh.store.FileEntry;
 import io.lakesh.store.Kind;
 import io.lakesh.trino.TrinoTree;
 import org.apache.iceberg.FileScanTask;
-import org.apache.iceberg.TableScan;
-import org.apache.iceberg.io.CloseableIterable;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -146,18 +143,10 @@ public final class EngineChoice {
     private static Scan iceberg(Namespace ns, IcebergTables.Ref ref, RelationFinder.Relation r) throws IOException {
         long bytes = 0;
         if (ref.snapshot() != null) {
-            TableScan scan = ref.table().newScan().useSnapshot(ref.snapshot().snapshotId());
-            for (String c : r.alone() ? RelationFinder.prunableConjuncts(r.where()) : List.<String>of()) {
-                try {
-                    scan = scan.filter(Filters.parse(c, ref.schema()));
-                } catch (io.lakesh.UsageException e) {
-                    // not a filter Iceberg evaluates: it prunes nothing
-                }
-            }
-            try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
-                for (FileScanTask t : tasks) {
-                    bytes += t.file().fileSizeInBytes() + t.deletes().stream().mapToLong(d -> d.fileSizeInBytes()).sum();
-                }
+            // the same plan the DuckDB path then uses, kept for it
+            List<String> conjuncts = r.alone() ? RelationFinder.prunableConjuncts(r.where()) : List.of();
+            for (FileScanTask t : DuckEngine.of(ns).plans().plan(ref, conjuncts).tasks()) {
+                bytes += t.file().fileSizeInBytes() + t.deletes().stream().mapToLong(d -> d.fileSizeInBytes()).sum();
             }
         }
         // /iceberg/<catalog>/<namespace>/<table> is <trino catalog>.<namespace>.<table> where Trino shares the catalog

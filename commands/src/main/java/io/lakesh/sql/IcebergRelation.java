@@ -1,7 +1,6 @@
 package io.lakesh.sql;
 
 import io.lakesh.LakeshException;
-import io.lakesh.iceberg.Filters;
 import io.lakesh.iceberg.IcebergTables;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
@@ -10,11 +9,8 @@ import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.TableScan;
 import org.apache.iceberg.data.BaseDeleteLoader;
 import org.apache.iceberg.deletes.PositionDeleteIndex;
-import org.apache.iceberg.expressions.Expression;
-import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
 
 import java.io.IOException;
@@ -43,28 +39,9 @@ final class IcebergRelation {
             q.note(ref.path() + ": no snapshot, no rows");
             return empty(schema);
         }
-        TableScan scan = ref.table().newScan().useSnapshot(snapshot.snapshotId());
-        List<String> pushed = new ArrayList<>();
-        for (String c : conjuncts) {
-            try {
-                Expression e = Filters.parse(c, schema);
-                scan = scan.filter(e);
-                pushed.add(c);
-            } catch (io.lakesh.UsageException e) {
-                // not a filter Iceberg can evaluate on this table (e.g. another table's column): DuckDB applies it
-            }
-        }
-        List<FileScanTask> tasks = q.plans().get(snapshot, schema.schemaId(), pushed);
-        if (tasks == null) {
-            tasks = new ArrayList<>();
-            try (CloseableIterable<FileScanTask> planned = scan.planFiles()) {
-                for (FileScanTask task : planned) {
-                    io.lakesh.command.CancelledException.check();
-                    tasks.add(task);
-                }
-            }
-            q.plans().put(snapshot, schema.schemaId(), pushed, tasks);
-        }
+        PlanCache.Plan plan = q.plans().plan(ref, conjuncts);
+        List<FileScanTask> tasks = plan.tasks();
+        List<String> pushed = plan.pushed();
         String total = snapshot.summary().getOrDefault("total-data-files", "?");
         long deletes = tasks.stream().flatMap(t -> t.deletes().stream()).map(DeleteFile::location).distinct().count();
         q.note(ref.path() + (ref.snapshotId() == null ? "" : "@" + snapshot.snapshotId()) + ": " + tasks.size() + " of " + total
